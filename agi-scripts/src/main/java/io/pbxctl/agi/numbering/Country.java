@@ -1,0 +1,46 @@
+package io.pbxctl.agi.numbering;
+
+/**
+ * How numbers are written in a country whose plan ships with the product: the country code
+ * and the national trunk prefix that precedes national numbers (Vietnam "0", Poland none).
+ */
+public enum Country {
+    VN("84", "0"),
+    PL("48", "");
+
+    static final String INTERNATIONAL_PREFIX = "00";
+
+    private final String countryCode;
+    private final String trunkPrefix;
+
+    Country(String countryCode, String trunkPrefix) {
+        this.countryCode = countryCode;
+        this.trunkPrefix = trunkPrefix;
+    }
+
+    public String countryCode() {
+        return countryCode;
+    }
+
+    /**
+     * Brings +CC..., 00CC... and national forms to the national dialling form the plans are
+     * written in; other countries' numbers become 00 followed by their country code.
+     *
+     * @throws IllegalArgumentException when the number has anything but digits and one leading +
+     */
+    public String normalise(String dialled) {
+        if (dialled == null || !dialled.matches("\\+?[0-9]{1,32}")) {
+            throw new IllegalArgumentException("a number has digits only, optionally after one leading +");
+        }
+        String international = dialled.startsWith("+")
+                ? dialled.substring(1)
+                : dialled.startsWith(INTERNATIONAL_PREFIX) ? dialled.substring(INTERNATIONAL_PREFIX.length()) : null;
+        if (international == null) {
+            return dialled;
+        }
+        if (international.startsWith(countryCode) && international.length() > countryCode.length()) {
+            return trunkPrefix + international.substring(countryCode.length());
+        }
+        return INTERNATIONAL_PREFIX + international;
+    }
+}

@@ -1,0 +1,144 @@
+package io.pbxctl.daemon.cli;
+
+import io.pbxctl.daemon.PbxDaemonApplication;
+import io.pbxctl.daemon.secrets.SecretKeys;
+import io.pbxctl.daemon.secrets.SecretPolicy;
+import io.pbxctl.daemon.security.Caller;
+import io.pbxctl.daemon.security.OperatorAccounts;
+import io.pbxctl.daemon.security.Role;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * {@code java -jar pbxctl-daemon.jar admin <command>}: what a fresh install needs before the API
+ * can be used. Commands that touch the database start the daemon's context without its web
+ * server, against the same database settings (with the embedded database, stop the daemon first).
+ */
+public final class AdminCommand {
+
+    static final String USAGE = """
+            usage: java -jar pbxctl-daemon.jar admin <command> [options] [--pbx.setting=value ...]
+              generate-key [--out FILE]         write a new master key to FILE (default: print it)
+              create-operator --username NAME   create an operator login; the password is read
+                                                from standard input, or generated and printed
+              reset-password --username NAME    set a new password for any login, same way
+            """;
+
+    private AdminCommand() {
+    }
+
+    /** Runs the command in {@code args} (args[0] is "admin") and returns the process exit code. */
+    public static int run(String[] args) {
+        return run(Arrays.asList(args).subList(1, args.length), System.in, System.out, System.err);
+    }
+
+    static int run(List<String> args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.print(USAGE);
+            return 2;
+        }
+        List<String> springArgs = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        for (String arg : args.subList(1, args.size())) {
+            (arg.startsWith("--pbx.") || arg.startsWith("--spring.") ? springArgs : own).add(arg);
+        }
+        try {
+            return switch (args.get(0)) {
+                case "generate-key" -> generateKey(own, out);
+                case "create-operator" -> withAccounts(springArgs, accounts -> {
+                    String username = option(own, "--username");
+                    Password password = readPassword(in);
+                    accounts.create(username, password.value());
+                    out.println("Created operator '" + username + "'.");
+                    password.printIfGenerated(out);
+                });
+                case "reset-password" -> withAccounts(springArgs, accounts -> {
+                    String username = option(own, "--username");
+                    Password password = readPassword(in);
+                    accounts.resetPassword(username, password.value());
+                    out.println("New password set for '" + username + "'.");
+                    password.printIfGenerated(out);
+                });
+                default -> {
+                    err.print("unknown command '" + args.get(0) + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int generateKey(List<String> own, PrintStream out) {
+        int at = own.indexOf("--out");
+        if (at < 0) {
+            out.println(SecretKeys.newMasterKey());
+            return 0;
+        }
+        Path file = Path.of(option(own, "--out"));
+        SecretKeys.writeNewKeyFile(file);
+        out.println("Wrote a new master key to " + file + " (mode 600). Back it up: stored secrets cannot be read without it.");
+        return 0;
+    }
+
+    private interface AccountsCommand {
+        void run(OperatorAccounts accounts);
+    }
+
+    private static int withAccounts(List<String> springArgs, AccountsCommand command) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PbxDaemonApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "pbx.demo=false")
+                .run(springArgs.toArray(String[]::new))) {
+            Caller cli = new Caller("cli:" + System.getProperty("user.name"), "", Role.OPERATOR, null, null);
+            SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(cli, null, cli.getAuthorities()));
+            command.run(context.getBean(OperatorAccounts.class));
+            return 0;
+        }
+    }
+
+    private static String option(List<String> own, String name) {
+        int at = own.indexOf(name);
+        if (at < 0 || at + 1 >= own.size()) {
+            throw new IllegalArgumentException(name + " is required\n" + USAGE);
+        }
+        return own.get(at + 1);
+    }
+
+    private record Password(String value, boolean generated) {
+        void printIfGenerated(PrintStream out) {
+            if (generated) {
+                out.println("Password (shown once): " + value);
+            }
+        }
+    }
+
+    /** The first line of standard input when something is piped in, otherwise a generated password. */
+    private static Password readPassword(java.io.InputStream in) {
+        try {
+            if (System.console() == null || in != System.in) {
+                String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+                if (line != null && !line.isEmpty()) {
+                    return new Password(line, false);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the password from standard input", e);
+        }
+        return new Password(SecretPolicy.generate(), true);
+    }
+}

@@ -1,0 +1,54 @@
+package io.pbxctl.daemon.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pbxctl.daemon.audit.AuditLog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API is stateless HTTP Basic (meant to run behind TLS): every request carries its
+ * credentials, which suits scripts. Only health and the API description are public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService loginDetails(WebLoginRepository logins) {
+        return username -> logins.findByUsername(username)
+                .map(login -> new Caller(login.getUsername(), login.getPasswordHash(), login.getRole(), login.getTenantId(), login.getUserId()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such login"));
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, UserDetailsService details, PasswordEncoder encoder, LoginThrottle throttle,
+            AuditLog audit, ObjectMapper json) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit));
+        ProblemEntryPoint problems = new ProblemEntryPoint(json);
+        return http
+                .authenticationManager(manager)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

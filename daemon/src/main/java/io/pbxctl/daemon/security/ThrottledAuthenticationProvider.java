@@ -1,0 +1,70 @@
+package io.pbxctl.daemon.security;
+
+import io.pbxctl.daemon.audit.AuditLog;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Password authentication that refuses, before any bcrypt work, a username or client address
+ * with too many recent failures; each lockout is written to the audit log.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
+
+    private final DaoAuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        List<String> keys = keys(authentication);
+        for (String key : keys) {
+            throttle.lockedFor(key).ifPresent(remaining -> {
+                throw new LoginThrottledException(remaining);
+            });
+        }
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            throttle.recordSuccess("user:" + authentication.getName());
+            return result;
+        } catch (BadCredentialsException e) {
+            for (String key : keys) {
+                if (throttle.recordFailure(key)) {
+                    log.warn("Login locked out after repeated failures: {}", key);
+                    audit.loginLockout(key);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> keys(Authentication authentication) {
+        String user = "user:" + authentication.getName();
+        return Optional.ofNullable(authentication.getDetails())
+                .filter(WebAuthenticationDetails.class::isInstance)
+                .map(details -> ((WebAuthenticationDetails) details).getRemoteAddress())
+                .map(address -> List.of(user, "address:" + address))
+                .orElse(List.of(user));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

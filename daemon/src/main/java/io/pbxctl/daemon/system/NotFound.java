@@ -1,0 +1,9 @@
+package io.pbxctl.daemon.system;
+
+/** The addressed object does not exist in the addressed tenant: HTTP 404. */
+public class NotFound extends RuntimeException {
+
+    public NotFound(String type, long id) {
+        super("no " + type + " " + id + " here");
+    }
+}

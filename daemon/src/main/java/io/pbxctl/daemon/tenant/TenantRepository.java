@@ -1,0 +1,10 @@
+package io.pbxctl.daemon.tenant;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+/** Tenants. */
+interface TenantRepository extends JpaRepository<Tenant, Long>, JpaSpecificationExecutor<Tenant> {
+
+    boolean existsBySlug(String slug);
+}

@@ -1,0 +1,29 @@
+package io.pbxctl.daemon.validation;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Checks {@link SafeText}; also used at rendering time, so that the rule lives in one place. */
+public class SafeTextValidator implements ConstraintValidator<SafeText, String> {
+
+    static final String FORBIDDEN = ";[]${}\\\"<>";
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        return value == null || isSafe(value);
+    }
+
+    public static boolean isSafe(String value) {
+        return value.codePoints().noneMatch(SafeTextValidator::forbidden);
+    }
+
+    private static boolean forbidden(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT
+                || type == Character.UNASSIGNED
+                || FORBIDDEN.indexOf(codePoint) >= 0;
+    }
+}
