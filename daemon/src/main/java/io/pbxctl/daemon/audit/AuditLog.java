@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     /** Property names that are masked wherever they appear, in case a view ever carries one. */
-    private static final Set<String> SECRET_NAMES = Set.of("secret", "password", "pin", "code", "passwordHash", "secretEncrypted");
+    private static final Set<String> SECRET_NAMES = Set.of("secret", "password", "pin", "code", "generatedCode", "passwordHash", "secretEncrypted");
     static final String MASK = "***";
 
     private final AuditRepository entries;

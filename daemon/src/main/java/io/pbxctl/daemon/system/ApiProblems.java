@@ -1,6 +1,10 @@
 package io.pbxctl.daemon.system;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,12 +57,42 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = mapping.getOriginalMessage().split("\n")[0];
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, "Format", reason))));
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, "Format", reason(mapping)))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
         problem.setTitle("Unreadable request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Says what was expected without naming Java types. */
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return "is not a field of this object";
+        }
+        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        return "has an invalid value";
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date-time such as 2026-12-01T09:30";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type == String.class ? "a text" : "an object";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

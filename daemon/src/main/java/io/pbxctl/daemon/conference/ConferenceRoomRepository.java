@@ -1,0 +1,10 @@
+package io.pbxctl.daemon.conference;
+
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import java.util.Optional;
+
+/** Conference rooms. */
+public interface ConferenceRoomRepository extends TenantScopedRepository<ConferenceRoom> {
+
+    Optional<ConferenceRoom> findByTenantIdAndNumber(Long tenantId, String number);
+}

@@ -1,0 +1,71 @@
+package io.pbxctl.daemon.conference;
+
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.crud.References;
+import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import io.pbxctl.daemon.extension.ExtensionRepository;
+import io.pbxctl.daemon.system.Conflict;
+import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.tenant.Tenant;
+import io.pbxctl.daemon.user.UserRepository;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/** Conference rooms in the shared CRUD flow; a room number may not be an extension number of the tenant. */
+@Component
+class ConferenceRoomResource implements TenantResource<ConferenceRoom, ConferenceRoomRequest, ConferenceRoomView> {
+
+    private final ConferenceRoomRepository rooms;
+    private final UserRepository users;
+    private final ExtensionRepository extensions;
+
+    ConferenceRoomResource(ConferenceRoomRepository rooms, UserRepository users, ExtensionRepository extensions) {
+        this.rooms = rooms;
+        this.users = users;
+        this.extensions = extensions;
+    }
+
+    @Override
+    public String type() {
+        return "conference room";
+    }
+
+    @Override
+    public TenantScopedRepository<ConferenceRoom> repository() {
+        return rooms;
+    }
+
+    @Override
+    public ConferenceRoom create(Tenant tenant, ConferenceRoomRequest request) {
+        ConferenceRoom room = new ConferenceRoom(tenant.getId());
+        update(tenant, room, request);
+        return room;
+    }
+
+    @Override
+    public void update(Tenant tenant, ConferenceRoom room, ConferenceRoomRequest request) {
+        if ((request.startTime() == null) != (request.durationMinutes() == null)) {
+            throw new FieldProblem(request.startTime() == null ? "startTime" : "durationMinutes", "Window",
+                    "startTime and durationMinutes are given together, or both left out for a room that is always open");
+        }
+        References.inTenant(users, tenant.getId(), request.hostUserId(), "hostUserId", "user");
+        if (extensions.existsByTenantIdAndNumber(tenant.getId(), request.number())) {
+            throw new Conflict("number", "an extension of this tenant already has this number");
+        }
+        room.apply(request);
+    }
+
+    @Override
+    public ConferenceRoomView view(ConferenceRoom room) {
+        return room.view();
+    }
+
+    @Override
+    public Map<String, Function<String, Specification<ConferenceRoom>>> filters() {
+        return Map.of("number", Filters.equal("number"), "hostUserId", Filters.id("hostUserId", "hostUserId"),
+                "description", Filters.contains("description"));
+    }
+}

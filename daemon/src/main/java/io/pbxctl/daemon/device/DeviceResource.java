@@ -1,0 +1,74 @@
+package io.pbxctl.daemon.device;
+
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.crud.References;
+import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import io.pbxctl.daemon.secrets.SecretBox;
+import io.pbxctl.daemon.secrets.SecretPolicy;
+import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.tenant.Tenant;
+import io.pbxctl.daemon.user.UserRepository;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/** Devices in the shared CRUD flow: secrets generated or checked, then sealed. */
+@Component
+class DeviceResource implements TenantResource<Device, DeviceRequest, DeviceView> {
+
+    private final DeviceRepository devices;
+    private final UserRepository users;
+    private final SecretBox box;
+
+    DeviceResource(DeviceRepository devices, UserRepository users, SecretBox box) {
+        this.devices = devices;
+        this.users = users;
+        this.box = box;
+    }
+
+    @Override
+    public String type() {
+        return "device";
+    }
+
+    @Override
+    public TenantScopedRepository<Device> repository() {
+        return devices;
+    }
+
+    @Override
+    public Device create(Tenant tenant, DeviceRequest request) {
+        Device device = new Device(tenant.getId());
+        update(tenant, device, request);
+        if (request.secret() == null) {
+            device.setSecretEncrypted(box.seal(SecretPolicy.generate()));
+        }
+        return device;
+    }
+
+    @Override
+    public void update(Tenant tenant, Device device, DeviceRequest request) {
+        References.inTenant(users, tenant.getId(), request.userId(), "userId", "user");
+        if (request.secret() != null) {
+            SecretPolicy.weakness(request.secret(), request.sipUsername()).ifPresent(reason -> {
+                throw new FieldProblem("secret", "Strength", reason);
+            });
+            device.setSecretEncrypted(box.seal(request.secret()));
+        }
+        device.apply(request);
+    }
+
+    @Override
+    public DeviceView view(Device device) {
+        return new DeviceView(device.getId(), device.getUserId(), device.getSipUsername(), device.getKind(), device.getDescription(),
+                device.getUpdatedAt());
+    }
+
+    @Override
+    public Map<String, Function<String, Specification<Device>>> filters() {
+        return Map.of("userId", Filters.id("userId", "userId"), "sipUsername", Filters.contains("sipUsername"),
+                "kind", Filters.equal("kind"));
+    }
+}

@@ -1,0 +1,12 @@
+package io.pbxctl.daemon.extension;
+
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import java.util.Optional;
+
+/** Extensions. */
+public interface ExtensionRepository extends TenantScopedRepository<Extension> {
+
+    boolean existsByTenantIdAndNumber(Long tenantId, String number);
+
+    Optional<Extension> findByTenantIdAndNumber(Long tenantId, String number);
+}

@@ -1,0 +1,74 @@
+package io.pbxctl.daemon.extension;
+
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.crud.References;
+import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import io.pbxctl.daemon.system.Conflict;
+import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.tenant.Tenant;
+import io.pbxctl.daemon.user.UserRepository;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Extensions in the shared CRUD flow. An extension number shares the tenant's dialplan with
+ * conference room numbers, so the two may not collide.
+ */
+@Component
+class ExtensionResource implements TenantResource<Extension, ExtensionRequest, ExtensionView> {
+
+    private final ExtensionRepository extensions;
+    private final UserRepository users;
+    private final JdbcClient jdbc;
+
+    ExtensionResource(ExtensionRepository extensions, UserRepository users, JdbcClient jdbc) {
+        this.extensions = extensions;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String type() {
+        return "extension";
+    }
+
+    @Override
+    public TenantScopedRepository<Extension> repository() {
+        return extensions;
+    }
+
+    @Override
+    public Extension create(Tenant tenant, ExtensionRequest request) {
+        Extension extension = new Extension(tenant.getId());
+        update(tenant, extension, request);
+        return extension;
+    }
+
+    @Override
+    public void update(Tenant tenant, Extension extension, ExtensionRequest request) {
+        if (request.number().length() != tenant.getExtensionLength()) {
+            throw new FieldProblem("number", "Length", "must have " + tenant.getExtensionLength() + " digits, the extension length of this tenant");
+        }
+        References.inTenant(users, tenant.getId(), request.userId(), "userId", "user");
+        boolean roomClash = jdbc.sql("SELECT COUNT(*) FROM conference_room WHERE tenant_id = ? AND number = ?")
+                .params(tenant.getId(), request.number()).query(Long.class).single() > 0;
+        if (roomClash) {
+            throw new Conflict("number", "a conference room of this tenant already has this number");
+        }
+        extension.apply(request);
+    }
+
+    @Override
+    public ExtensionView view(Extension extension) {
+        return new ExtensionView(extension.getId(), extension.getUserId(), extension.getNumber(), extension.getUpdatedAt());
+    }
+
+    @Override
+    public Map<String, Function<String, Specification<Extension>>> filters() {
+        return Map.of("userId", Filters.id("userId", "userId"), "number", Filters.equal("number"));
+    }
+}

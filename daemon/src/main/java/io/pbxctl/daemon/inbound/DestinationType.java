@@ -1,0 +1,7 @@
+package io.pbxctl.daemon.inbound;
+
+/** Where an inbound number sends a caller who does not dial an extension. */
+public enum DestinationType {
+    EXTENSION,
+    CONFERENCE
+}

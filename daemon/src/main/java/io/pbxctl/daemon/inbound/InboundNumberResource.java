@@ -1,0 +1,75 @@
+package io.pbxctl.daemon.inbound;
+
+import io.pbxctl.daemon.conference.ConferenceRoom;
+import io.pbxctl.daemon.conference.ConferenceRoomRepository;
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import io.pbxctl.daemon.extension.Extension;
+import io.pbxctl.daemon.extension.ExtensionRepository;
+import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.tenant.Tenant;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/** Inbound numbers in the shared CRUD flow; the destination is resolved by number inside the tenant. */
+@Component
+class InboundNumberResource implements TenantResource<InboundNumber, InboundNumberRequest, InboundNumberView> {
+
+    private final InboundNumberRepository numbers;
+    private final ExtensionRepository extensions;
+    private final ConferenceRoomRepository rooms;
+
+    InboundNumberResource(InboundNumberRepository numbers, ExtensionRepository extensions, ConferenceRoomRepository rooms) {
+        this.numbers = numbers;
+        this.extensions = extensions;
+        this.rooms = rooms;
+    }
+
+    @Override
+    public String type() {
+        return "inbound number";
+    }
+
+    @Override
+    public TenantScopedRepository<InboundNumber> repository() {
+        return numbers;
+    }
+
+    @Override
+    public InboundNumber create(Tenant tenant, InboundNumberRequest request) {
+        InboundNumber number = new InboundNumber(tenant.getId());
+        update(tenant, number, request);
+        return number;
+    }
+
+    @Override
+    public void update(Tenant tenant, InboundNumber number, InboundNumberRequest request) {
+        Destination destination = request.destination();
+        if (destination.type() == DestinationType.EXTENSION) {
+            Extension extension = extensions.findByTenantIdAndNumber(tenant.getId(), destination.number())
+                    .orElseThrow(() -> new FieldProblem("destination.number", "Exists", "no extension " + destination.number() + " in this tenant"));
+            number.apply(request, extension.getId(), null);
+        } else {
+            ConferenceRoom room = rooms.findByTenantIdAndNumber(tenant.getId(), destination.number())
+                    .orElseThrow(() -> new FieldProblem("destination.number", "Exists", "no conference room " + destination.number() + " in this tenant"));
+            number.apply(request, null, room.getId());
+        }
+    }
+
+    @Override
+    public InboundNumberView view(InboundNumber number) {
+        String target = number.getDestinationType() == DestinationType.EXTENSION
+                ? extensions.findById(number.getDestinationExtensionId()).map(Extension::getNumber).orElseThrow()
+                : rooms.findById(number.getDestinationRoomId()).map(ConferenceRoom::getNumber).orElseThrow();
+        return new InboundNumberView(number.getId(), number.getNumber(), number.getDescription(), number.isDirectDial(),
+                new Destination(number.getDestinationType(), target), number.getUpdatedAt());
+    }
+
+    @Override
+    public Map<String, Function<String, Specification<InboundNumber>>> filters() {
+        return Map.of("number", Filters.contains("number"), "destinationType", Filters.equal("destinationType"));
+    }
+}

@@ -1,0 +1,53 @@
+package io.pbxctl.daemon.numbering;
+
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import io.pbxctl.daemon.tenant.Tenant;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/** Tenant prefixes in the shared CRUD flow. */
+@Component
+class TenantPrefixResource implements TenantResource<TenantPrefix, TenantPrefixRequest, TenantPrefixView> {
+
+    private final TenantPrefixRepository prefixes;
+
+    TenantPrefixResource(TenantPrefixRepository prefixes) {
+        this.prefixes = prefixes;
+    }
+
+    @Override
+    public String type() {
+        return "prefix";
+    }
+
+    @Override
+    public TenantScopedRepository<TenantPrefix> repository() {
+        return prefixes;
+    }
+
+    @Override
+    public TenantPrefix create(Tenant tenant, TenantPrefixRequest request) {
+        TenantPrefix prefix = new TenantPrefix(tenant.getId());
+        prefix.apply(request);
+        return prefix;
+    }
+
+    @Override
+    public void update(Tenant tenant, TenantPrefix prefix, TenantPrefixRequest request) {
+        prefix.apply(request);
+    }
+
+    @Override
+    public TenantPrefixView view(TenantPrefix prefix) {
+        return prefix.view();
+    }
+
+    @Override
+    public Map<String, Function<String, Specification<TenantPrefix>>> filters() {
+        return Map.of("prefix", Filters.equal("prefix"), "direction", Filters.equal("direction"));
+    }
+}

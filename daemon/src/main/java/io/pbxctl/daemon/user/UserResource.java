@@ -1,0 +1,112 @@
+package io.pbxctl.daemon.user;
+
+import io.pbxctl.agi.numbering.Direction;
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.crud.References;
+import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.crud.TenantScopedRepository;
+import io.pbxctl.daemon.department.DepartmentRepository;
+import io.pbxctl.daemon.quota.QuotaUsage;
+import io.pbxctl.daemon.routing.OutboundGroupRepository;
+import io.pbxctl.daemon.security.WebLoginRepository;
+import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.tenant.Tenant;
+import io.pbxctl.daemon.tenant.Tenants;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/**
+ * Users in the shared CRUD flow. Deleting a user deletes their extensions, devices, account
+ * codes and login with them (database cascade) and leaves the users they supervised without a
+ * supervisor; it is refused while an inbound number rings one of their extensions or they host
+ * a conference room.
+ */
+@Component
+class UserResource implements TenantResource<PbxUser, UserRequest, UserView> {
+
+    private final UserRepository users;
+    private final DepartmentRepository departments;
+    private final OutboundGroupRepository outboundGroups;
+    private final WebLoginRepository logins;
+    private final QuotaUsage quota;
+    private final Tenants tenants;
+
+    UserResource(UserRepository users, DepartmentRepository departments, OutboundGroupRepository outboundGroups,
+            WebLoginRepository logins, QuotaUsage quota, Tenants tenants) {
+        this.users = users;
+        this.departments = departments;
+        this.outboundGroups = outboundGroups;
+        this.logins = logins;
+        this.quota = quota;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public String type() {
+        return "user";
+    }
+
+    @Override
+    public TenantScopedRepository<PbxUser> repository() {
+        return users;
+    }
+
+    @Override
+    public PbxUser create(Tenant tenant, UserRequest request) {
+        PbxUser user = new PbxUser(tenant.getId());
+        update(tenant, user, request);
+        return user;
+    }
+
+    @Override
+    public void update(Tenant tenant, PbxUser user, UserRequest request) {
+        long tenantId = tenant.getId();
+        References.inTenant(departments, tenantId, request.departmentId(), "departmentId", "department");
+        References.inTenant(outboundGroups, tenantId, request.outboundGroupId(), "outboundGroupId", "outbound group");
+        References.inTenant(users, tenantId, request.supervisorId(), "supervisorId", "user");
+        if (user.getId() != null && Objects.equals(user.getId(), request.supervisorId())) {
+            throw new FieldProblem("supervisorId", "NotSelf", "a user cannot be their own supervisor");
+        }
+        if (request.closedDirections() != null) {
+            for (Direction direction : request.closedDirections()) {
+                if (direction == null || !direction.closable()) {
+                    throw new FieldProblem("closedDirections", "Closable",
+                            "only LOCAL, LONG_DISTANCE, MOBILE, SPECIAL and INTERNATIONAL can be closed; emergency calls are always allowed");
+                }
+            }
+        }
+        user.apply(request, tenant.getLanguage());
+    }
+
+    @Override
+    public UserView view(PbxUser user) {
+        ZoneId zone = ZoneId.of(tenants.require(user.getTenantId()).getTimeZone());
+        UserView.WebLoginView login = user.getId() == null ? null : logins.findByUserId(user.getId())
+                .map(l -> new UserView.WebLoginView(l.getUsername(), l.getRole())).orElse(null);
+        return new UserView(user.getId(), user.getName(), user.getDepartmentId(), user.getEmail(), user.getLanguage(),
+                user.getDescription(), user.getRealNumber(), user.getCallClass(), user.getClosedDirections(),
+                user.isOutboundEnabled(), user.isNeedsAccountCode(), quota.of(user.getId(), user.getMonthlyQuotaMinutes(), zone),
+                user.isAutoAnswer(), user.isCallWaiting(), user.getRecordingMode(), user.getRecordingEmail(), user.getSupervisorId(),
+                user.getOutboundGroupId(), login, user.getUpdatedAt());
+    }
+
+    @Override
+    public Map<String, Function<String, Specification<PbxUser>>> filters() {
+        return Map.of(
+                "name", Filters.contains("name"),
+                "departmentId", Filters.id("departmentId", "departmentId"),
+                "callClass", Filters.equal("callClass"),
+                "realNumber", Filters.contains("realNumber"),
+                "supervisorId", Filters.id("supervisorId", "supervisorId"),
+                "outboundGroupId", Filters.id("outboundGroupId", "outboundGroupId"));
+    }
+
+    @Override
+    public void beforeDelete(PbxUser user) {
+        users.releaseSupervised(user.getTenantId(), user.getId());
+    }
+}
