@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts failed logins per key (a username, a client address) and locks a key out for a while
- * after too many failures in the window. Kept in memory: a restart forgives, and with several
+ * after too many failures in the window, the limit being the caller's to choose per key. Kept in memory: a restart forgives, and with several
  * daemons each counts its own share, which still bounds guessing to a few tries per minute.
  */
 @Component
@@ -22,7 +22,6 @@ public class LoginThrottle {
 
     private static final int MAX_TRACKED_KEYS = 100_000;
 
-    private final int maxFailures;
     private final Duration window;
     private final Duration lockout;
     private final Clock clock;
@@ -34,7 +33,6 @@ public class LoginThrottle {
     }
 
     LoginThrottle(PbxProperties.Logins settings, Clock clock) {
-        this.maxFailures = settings.maxFailures();
         this.window = settings.window();
         this.lockout = settings.lockout();
         this.clock = clock;
@@ -55,7 +53,7 @@ public class LoginThrottle {
     }
 
     /** Records a failure; true when this failure locked the key out. */
-    public boolean recordFailure(String key) {
+    public boolean recordFailure(String key, int maxFailures) {
         if (attempts.size() > MAX_TRACKED_KEYS) {
             forgetIdle();
         }

@@ -2,6 +2,7 @@ package io.pbxctl.daemon.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxctl.daemon.audit.AuditLog;
+import io.pbxctl.daemon.system.PbxProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -35,10 +36,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, UserDetailsService details, PasswordEncoder encoder, LoginThrottle throttle,
-            AuditLog audit, ObjectMapper json) throws Exception {
+            AuditLog audit, ObjectMapper json, PbxProperties properties) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit, properties.logins()));
         ProblemEntryPoint problems = new ProblemEntryPoint(json);
         return http
                 .authenticationManager(manager)

@@ -1,6 +1,7 @@
 package io.pbxctl.daemon.security;
 
 import io.pbxctl.daemon.audit.AuditLog;
+import io.pbxctl.daemon.system.PbxProperties;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,16 +20,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
+    private static final String ADDRESS = "address:";
     private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final PbxProperties.Logins limits;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit, PbxProperties.Logins limits) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.audit = audit;
+        this.limits = limits;
     }
 
     @Override
@@ -45,7 +49,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             return result;
         } catch (BadCredentialsException e) {
             for (String key : keys) {
-                if (throttle.recordFailure(key)) {
+                int limit = key.startsWith(ADDRESS) ? limits.maxFailuresPerAddress() : limits.maxFailures();
+                if (throttle.recordFailure(key, limit)) {
                     log.warn("Login locked out after repeated failures: {}", key);
                     audit.loginLockout(key);
                 }
@@ -59,7 +64,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         return Optional.ofNullable(authentication.getDetails())
                 .filter(WebAuthenticationDetails.class::isInstance)
                 .map(details -> ((WebAuthenticationDetails) details).getRemoteAddress())
-                .map(address -> List.of(user, "address:" + address))
+                .map(address -> List.of(user, ADDRESS + address))
                 .orElse(List.of(user));
     }
 

@@ -43,9 +43,13 @@ public record PbxProperties(
             @DefaultValue("8089") int wssPort) {
     }
 
-    /** Throttling of failed logins, per username and per client address. */
+    /**
+     * Throttling of failed logins: per username, and with a higher limit per client address
+     * (an office behind one NAT address shares it).
+     */
     public record Logins(
             @DefaultValue("5") int maxFailures,
+            @DefaultValue("50") int maxFailuresPerAddress,
             @DefaultValue("15m") Duration window,
             @DefaultValue("15m") Duration lockout) {
     }
