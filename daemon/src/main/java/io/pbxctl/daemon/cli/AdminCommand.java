@@ -18,6 +18,7 @@ import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -57,27 +58,29 @@ public final class AdminCommand {
         try {
             return switch (args.get(0)) {
                 case "generate-key" -> generateKey(own, out);
-                case "create-operator" -> withAccounts(springArgs, accounts -> {
+                case "create-operator" -> {
                     String username = option(own, "--username");
                     Password password = readPassword(in);
-                    accounts.create(username, password.value());
+                    withAccounts(springArgs, accounts -> accounts.create(username, password.value()));
                     out.println("Created operator '" + username + "'.");
                     password.printIfGenerated(out);
-                });
-                case "reset-password" -> withAccounts(springArgs, accounts -> {
+                    yield 0;
+                }
+                case "reset-password" -> {
                     String username = option(own, "--username");
                     Password password = readPassword(in);
-                    accounts.resetPassword(username, password.value());
+                    withAccounts(springArgs, accounts -> accounts.resetPassword(username, password.value()));
                     out.println("New password set for '" + username + "'.");
                     password.printIfGenerated(out);
-                });
+                    yield 0;
+                }
                 default -> {
                     err.print("unknown command '" + args.get(0) + "'\n" + USAGE);
                     yield 2;
                 }
             };
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("error: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return 1;
         }
     }
@@ -98,7 +101,7 @@ public final class AdminCommand {
         void run(OperatorAccounts accounts);
     }
 
-    private static int withAccounts(List<String> springArgs, AccountsCommand command) {
+    private static void withAccounts(List<String> springArgs, AccountsCommand command) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PbxDaemonApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
@@ -107,7 +110,6 @@ public final class AdminCommand {
             Caller cli = new Caller("cli:" + System.getProperty("user.name"), "", Role.OPERATOR, null, null);
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(cli, null, cli.getAuthorities()));
             command.run(context.getBean(OperatorAccounts.class));
-            return 0;
         }
     }
 

@@ -3,6 +3,7 @@ package io.pbxctl.daemon.security;
 import io.pbxctl.daemon.audit.AuditLog;
 import io.pbxctl.daemon.system.PbxProperties;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.recordSuccess("user:" + authentication.getName());
+            throttle.recordSuccess(userKey(authentication));
             return result;
         } catch (BadCredentialsException e) {
             for (String key : keys) {
@@ -60,12 +61,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     }
 
     private static List<String> keys(Authentication authentication) {
-        String user = "user:" + authentication.getName();
+        String user = userKey(authentication);
         return Optional.ofNullable(authentication.getDetails())
                 .filter(WebAuthenticationDetails.class::isInstance)
                 .map(details -> ((WebAuthenticationDetails) details).getRemoteAddress())
                 .map(address -> List.of(user, ADDRESS + address))
                 .orElse(List.of(user));
+    }
+
+    /** Login names match case-insensitively in the database, so every spelling must share one count. */
+    private static String userKey(Authentication authentication) {
+        return "user:" + authentication.getName().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -20,7 +20,8 @@ public record PbxProperties(
             @DefaultValue("") String url,
             @DefaultValue("pbx") String username,
             @DefaultValue("") String password,
-            @DefaultValue("0") int embeddedPort) {
+            @DefaultValue("0") int embeddedPort,
+            @DefaultValue("120s") Duration embeddedStartTimeout) {
 
         public boolean embedded() {
             return url.isBlank();
