@@ -80,7 +80,8 @@ public final class Api {
                 request.header("Authorization", authorization);
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(false);
+            JsonNode json = isJson && !response.body().isBlank() ? JSON.readTree(response.body()) : null;
             return new Response(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
