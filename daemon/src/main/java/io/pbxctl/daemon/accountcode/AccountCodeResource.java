@@ -2,7 +2,6 @@ package io.pbxctl.daemon.accountcode;
 
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.secrets.CodeHasher;
 import io.pbxctl.daemon.secrets.SecretPolicy;
 import io.pbxctl.daemon.system.FieldProblem;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Account codes in the shared CRUD flow. */
 @Component
-class AccountCodeResource implements TenantResource<AccountCode, AccountCodeRequest, AccountCodeView> {
+class AccountCodeResource extends TenantResource<AccountCode, AccountCodeRequest, AccountCodeView> {
 
     static final int GENERATED_LENGTH = 8;
 
@@ -25,25 +24,15 @@ class AccountCodeResource implements TenantResource<AccountCode, AccountCodeRequ
     private final CodeHasher hasher;
 
     AccountCodeResource(AccountCodeRepository codes, UserRepository users, CodeHasher hasher) {
+        super("account code", codes, AccountCode::new);
         this.codes = codes;
         this.users = users;
         this.hasher = hasher;
     }
 
     @Override
-    public String type() {
-        return "account code";
-    }
-
-    @Override
-    public TenantScopedRepository<AccountCode> repository() {
-        return codes;
-    }
-
-    @Override
     public AccountCode create(Tenant tenant, AccountCodeRequest request) {
-        AccountCode code = new AccountCode(tenant.getId());
-        update(tenant, code, request);
+        AccountCode code = super.create(tenant, request);
         if (request.code() == null) {
             String generated = SecretPolicy.generateDigits(GENERATED_LENGTH);
             code.setCode(hasher.hash(generated), generated);

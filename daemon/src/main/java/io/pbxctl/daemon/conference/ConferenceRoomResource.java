@@ -3,7 +3,6 @@ package io.pbxctl.daemon.conference;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.extension.ExtensionRepository;
 import io.pbxctl.daemon.system.Conflict;
 import io.pbxctl.daemon.system.FieldProblem;
@@ -16,33 +15,17 @@ import org.springframework.stereotype.Component;
 
 /** Conference rooms in the shared CRUD flow; a room number may not be an extension number of the tenant. */
 @Component
-class ConferenceRoomResource implements TenantResource<ConferenceRoom, ConferenceRoomRequest, ConferenceRoomView> {
+class ConferenceRoomResource extends TenantResource<ConferenceRoom, ConferenceRoomRequest, ConferenceRoomView> {
 
     private final ConferenceRoomRepository rooms;
     private final UserRepository users;
     private final ExtensionRepository extensions;
 
     ConferenceRoomResource(ConferenceRoomRepository rooms, UserRepository users, ExtensionRepository extensions) {
+        super("conference room", rooms, ConferenceRoom::new);
         this.rooms = rooms;
         this.users = users;
         this.extensions = extensions;
-    }
-
-    @Override
-    public String type() {
-        return "conference room";
-    }
-
-    @Override
-    public TenantScopedRepository<ConferenceRoom> repository() {
-        return rooms;
-    }
-
-    @Override
-    public ConferenceRoom create(Tenant tenant, ConferenceRoomRequest request) {
-        ConferenceRoom room = new ConferenceRoom(tenant.getId());
-        update(tenant, room, request);
-        return room;
     }
 
     @Override

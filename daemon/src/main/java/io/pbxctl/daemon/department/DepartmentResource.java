@@ -2,7 +2,6 @@ package io.pbxctl.daemon.department;
 
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.tenant.Tenant;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,29 +10,10 @@ import org.springframework.stereotype.Component;
 
 /** Departments in the shared CRUD flow; one with users cannot be deleted (the database refuses). */
 @Component
-class DepartmentResource implements TenantResource<Department, DepartmentRequest, DepartmentView> {
-
-    private final DepartmentRepository departments;
+class DepartmentResource extends TenantResource<Department, DepartmentRequest, DepartmentView> {
 
     DepartmentResource(DepartmentRepository departments) {
-        this.departments = departments;
-    }
-
-    @Override
-    public String type() {
-        return "department";
-    }
-
-    @Override
-    public TenantScopedRepository<Department> repository() {
-        return departments;
-    }
-
-    @Override
-    public Department create(Tenant tenant, DepartmentRequest request) {
-        Department department = new Department(tenant.getId());
-        update(tenant, department, request);
-        return department;
+        super("department", departments, Department::new);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.pbxctl.daemon.device;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.secrets.SecretBox;
 import io.pbxctl.daemon.secrets.SecretPolicy;
 import io.pbxctl.daemon.system.FieldProblem;
@@ -16,32 +15,20 @@ import org.springframework.stereotype.Component;
 
 /** Devices in the shared CRUD flow: secrets generated or checked, then sealed. */
 @Component
-class DeviceResource implements TenantResource<Device, DeviceRequest, DeviceView> {
+class DeviceResource extends TenantResource<Device, DeviceRequest, DeviceView> {
 
-    private final DeviceRepository devices;
     private final UserRepository users;
     private final SecretBox box;
 
     DeviceResource(DeviceRepository devices, UserRepository users, SecretBox box) {
-        this.devices = devices;
+        super("device", devices, Device::new);
         this.users = users;
         this.box = box;
     }
 
     @Override
-    public String type() {
-        return "device";
-    }
-
-    @Override
-    public TenantScopedRepository<Device> repository() {
-        return devices;
-    }
-
-    @Override
     public Device create(Tenant tenant, DeviceRequest request) {
-        Device device = new Device(tenant.getId());
-        update(tenant, device, request);
+        Device device = super.create(tenant, request);
         if (request.secret() == null) {
             device.setSecretEncrypted(box.seal(SecretPolicy.generate()));
         }

@@ -3,7 +3,6 @@ package io.pbxctl.daemon.extension;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.system.Conflict;
 import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
@@ -19,33 +18,15 @@ import org.springframework.stereotype.Component;
  * conference room numbers, so the two may not collide.
  */
 @Component
-class ExtensionResource implements TenantResource<Extension, ExtensionRequest, ExtensionView> {
+class ExtensionResource extends TenantResource<Extension, ExtensionRequest, ExtensionView> {
 
-    private final ExtensionRepository extensions;
     private final UserRepository users;
     private final JdbcClient jdbc;
 
     ExtensionResource(ExtensionRepository extensions, UserRepository users, JdbcClient jdbc) {
-        this.extensions = extensions;
+        super("extension", extensions, Extension::new);
         this.users = users;
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public String type() {
-        return "extension";
-    }
-
-    @Override
-    public TenantScopedRepository<Extension> repository() {
-        return extensions;
-    }
-
-    @Override
-    public Extension create(Tenant tenant, ExtensionRequest request) {
-        Extension extension = new Extension(tenant.getId());
-        update(tenant, extension, request);
-        return extension;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.pbxctl.daemon.conference.ConferenceRoom;
 import io.pbxctl.daemon.conference.ConferenceRoomRepository;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.extension.Extension;
 import io.pbxctl.daemon.extension.ExtensionRepository;
 import io.pbxctl.daemon.system.FieldProblem;
@@ -16,33 +15,17 @@ import org.springframework.stereotype.Component;
 
 /** Inbound numbers in the shared CRUD flow; the destination is resolved by number inside the tenant. */
 @Component
-class InboundNumberResource implements TenantResource<InboundNumber, InboundNumberRequest, InboundNumberView> {
+class InboundNumberResource extends TenantResource<InboundNumber, InboundNumberRequest, InboundNumberView> {
 
     private final InboundNumberRepository numbers;
     private final ExtensionRepository extensions;
     private final ConferenceRoomRepository rooms;
 
     InboundNumberResource(InboundNumberRepository numbers, ExtensionRepository extensions, ConferenceRoomRepository rooms) {
+        super("inbound number", numbers, InboundNumber::new);
         this.numbers = numbers;
         this.extensions = extensions;
         this.rooms = rooms;
-    }
-
-    @Override
-    public String type() {
-        return "inbound number";
-    }
-
-    @Override
-    public TenantScopedRepository<InboundNumber> repository() {
-        return numbers;
-    }
-
-    @Override
-    public InboundNumber create(Tenant tenant, InboundNumberRequest request) {
-        InboundNumber number = new InboundNumber(tenant.getId());
-        update(tenant, number, request);
-        return number;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.pbxctl.daemon.numbering;
 
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.tenant.Tenant;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,29 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** Tenant prefixes in the shared CRUD flow. */
 @Component
-class TenantPrefixResource implements TenantResource<TenantPrefix, TenantPrefixRequest, TenantPrefixView> {
+class TenantPrefixResource extends TenantResource<TenantPrefix, TenantPrefixRequest, TenantPrefixView> {
 
     private final TenantPrefixRepository prefixes;
 
     TenantPrefixResource(TenantPrefixRepository prefixes) {
+        super("prefix", prefixes, TenantPrefix::new);
         this.prefixes = prefixes;
-    }
-
-    @Override
-    public String type() {
-        return "prefix";
-    }
-
-    @Override
-    public TenantScopedRepository<TenantPrefix> repository() {
-        return prefixes;
-    }
-
-    @Override
-    public TenantPrefix create(Tenant tenant, TenantPrefixRequest request) {
-        TenantPrefix prefix = new TenantPrefix(tenant.getId());
-        prefix.apply(request);
-        return prefix;
     }
 
     @Override

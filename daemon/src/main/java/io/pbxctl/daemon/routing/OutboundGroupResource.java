@@ -3,7 +3,6 @@ package io.pbxctl.daemon.routing;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
 import java.util.HashSet;
@@ -14,31 +13,15 @@ import org.springframework.stereotype.Component;
 
 /** Outbound groups in the shared CRUD flow; every trunk must be the tenant's own, and listed once. */
 @Component
-class OutboundGroupResource implements TenantResource<OutboundGroup, OutboundGroupRequest, OutboundGroupView> {
+class OutboundGroupResource extends TenantResource<OutboundGroup, OutboundGroupRequest, OutboundGroupView> {
 
     private final OutboundGroupRepository groups;
     private final TrunkRepository trunks;
 
     OutboundGroupResource(OutboundGroupRepository groups, TrunkRepository trunks) {
+        super("outbound group", groups, OutboundGroup::new);
         this.groups = groups;
         this.trunks = trunks;
-    }
-
-    @Override
-    public String type() {
-        return "outbound group";
-    }
-
-    @Override
-    public TenantScopedRepository<OutboundGroup> repository() {
-        return groups;
-    }
-
-    @Override
-    public OutboundGroup create(Tenant tenant, OutboundGroupRequest request) {
-        OutboundGroup group = new OutboundGroup(tenant.getId());
-        update(tenant, group, request);
-        return group;
     }
 
     @Override

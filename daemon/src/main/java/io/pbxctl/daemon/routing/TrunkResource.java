@@ -2,7 +2,6 @@ package io.pbxctl.daemon.routing;
 
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.secrets.SecretBox;
 import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
@@ -13,31 +12,13 @@ import org.springframework.stereotype.Component;
 
 /** Trunks in the shared CRUD flow; a registering trunk needs a username and a secret. */
 @Component
-class TrunkResource implements TenantResource<Trunk, TrunkRequest, TrunkView> {
+class TrunkResource extends TenantResource<Trunk, TrunkRequest, TrunkView> {
 
-    private final TrunkRepository trunks;
     private final SecretBox box;
 
     TrunkResource(TrunkRepository trunks, SecretBox box) {
-        this.trunks = trunks;
+        super("trunk", trunks, Trunk::new);
         this.box = box;
-    }
-
-    @Override
-    public String type() {
-        return "trunk";
-    }
-
-    @Override
-    public TenantScopedRepository<Trunk> repository() {
-        return trunks;
-    }
-
-    @Override
-    public Trunk create(Tenant tenant, TrunkRequest request) {
-        Trunk trunk = new Trunk(tenant.getId());
-        update(tenant, trunk, request);
-        return trunk;
     }
 
     @Override

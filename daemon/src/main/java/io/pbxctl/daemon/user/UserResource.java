@@ -4,7 +4,6 @@ import io.pbxctl.agi.numbering.Direction;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
-import io.pbxctl.daemon.crud.TenantScopedRepository;
 import io.pbxctl.daemon.department.DepartmentRepository;
 import io.pbxctl.daemon.quota.QuotaUsage;
 import io.pbxctl.daemon.routing.OutboundGroupRepository;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * a conference room.
  */
 @Component
-class UserResource implements TenantResource<PbxUser, UserRequest, UserView> {
+class UserResource extends TenantResource<PbxUser, UserRequest, UserView> {
 
     private final UserRepository users;
     private final DepartmentRepository departments;
@@ -37,29 +36,13 @@ class UserResource implements TenantResource<PbxUser, UserRequest, UserView> {
 
     UserResource(UserRepository users, DepartmentRepository departments, OutboundGroupRepository outboundGroups,
             WebLoginRepository logins, QuotaUsage quota, Tenants tenants) {
+        super("user", users, PbxUser::new);
         this.users = users;
         this.departments = departments;
         this.outboundGroups = outboundGroups;
         this.logins = logins;
         this.quota = quota;
         this.tenants = tenants;
-    }
-
-    @Override
-    public String type() {
-        return "user";
-    }
-
-    @Override
-    public TenantScopedRepository<PbxUser> repository() {
-        return users;
-    }
-
-    @Override
-    public PbxUser create(Tenant tenant, UserRequest request) {
-        PbxUser user = new PbxUser(tenant.getId());
-        update(tenant, user, request);
-        return user;
     }
 
     @Override
