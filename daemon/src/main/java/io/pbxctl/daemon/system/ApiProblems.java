@@ -150,6 +150,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 });
     }
 
+    /** Anything unforeseen: logged here in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected error while serving a request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server could not complete the request; nothing was changed, and the error is in the daemon's log");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
     private static ProblemDetail invalid(List<FieldError> errors) {
         String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);

@@ -2,6 +2,7 @@ package io.pbxctl.daemon.tenant;
 
 import io.pbxctl.agi.numbering.Country;
 import io.pbxctl.daemon.audit.AuditLog;
+import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.security.Access;
 import io.pbxctl.daemon.security.Caller;
 import io.pbxctl.daemon.system.Conflict;
@@ -50,7 +51,7 @@ public class Tenants {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("slug"), slug));
         }
         if (name != null) {
-            spec = spec.and((root, query, cb) -> cb.like(cb.lower(root.get("name")), "%" + name.toLowerCase() + "%"));
+            spec = spec.and(Filters.<Tenant>contains("name").apply(name));
         }
         if (country != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("country"), country));

@@ -24,6 +24,7 @@ class OpenApiTests extends ApiTestSupport {
         assertThat(paths.has("/api/v1/tenants/{tenantId}/directory")).isTrue();
         assertThat(paths.has("/api/v1/tenants/{tenantId}/devices/{id}/login-details")).isTrue();
         assertThat(paths.has("/api/v1/audit")).isTrue();
+        assertThat(docs.body().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 
     @Test
