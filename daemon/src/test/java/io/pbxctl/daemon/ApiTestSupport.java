@@ -69,6 +69,13 @@ public abstract class ApiTestSupport {
         return new TenantFixture(tenantId, slug, adminUserId, as(adminLogin, PASSWORD));
     }
 
+    /** Inbound numbers are assigned to tenants by the operator; returns the new number's id. */
+    protected long assignInboundNumber(TenantFixture tenant, Object body) {
+        Api.Response response = operator.post(tenant.path("inbound-numbers"), body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.id();
+    }
+
     protected TenantFixture newTenant() {
         return newTenant("VN");
     }

@@ -39,7 +39,9 @@ public enum Country {
             return dialled;
         }
         if (international.startsWith(countryCode) && international.length() > countryCode.length()) {
-            return trunkPrefix + international.substring(countryCode.length());
+            String national = international.substring(countryCode.length());
+            // "+84 (0)912..." is a common way of writing numbers: the trunk prefix must not be doubled.
+            return !trunkPrefix.isEmpty() && national.startsWith(trunkPrefix) ? national : trunkPrefix + national;
         }
         return INTERNATIONAL_PREFIX + international;
     }

@@ -19,13 +19,11 @@ class AccountCodeResource extends TenantResource<AccountCode, AccountCodeRequest
 
     static final int GENERATED_LENGTH = 8;
 
-    private final AccountCodeRepository codes;
     private final UserRepository users;
     private final CodeHasher hasher;
 
     AccountCodeResource(AccountCodeRepository codes, UserRepository users, CodeHasher hasher) {
         super("account code", codes, AccountCode::new);
-        this.codes = codes;
         this.users = users;
         this.hasher = hasher;
     }

@@ -105,12 +105,19 @@ public final class AdminCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PbxDaemonApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "pbx.demo=false")
-                .run(springArgs.toArray(String[]::new))) {
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run(withDemoOff(springArgs))) {
             Caller cli = new Caller("cli:" + System.getProperty("user.name"), "", Role.OPERATOR, null, null);
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(cli, null, cli.getAuthorities()));
             command.run(context.getBean(OperatorAccounts.class));
         }
+    }
+
+    /** On the command line, so that neither PBX_DEMO nor the demo profile makes a command load demo data. */
+    private static String[] withDemoOff(List<String> springArgs) {
+        List<String> args = new ArrayList<>(springArgs);
+        args.add("--pbx.demo=false");
+        return args.toArray(String[]::new);
     }
 
     private static String option(List<String> own, String name) {

@@ -4,6 +4,7 @@ import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
 import io.pbxctl.daemon.extension.ExtensionRepository;
+import io.pbxctl.daemon.numbering.NumberingPlans;
 import io.pbxctl.daemon.system.Conflict;
 import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
@@ -17,15 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ConferenceRoomResource extends TenantResource<ConferenceRoom, ConferenceRoomRequest, ConferenceRoomView> {
 
-    private final ConferenceRoomRepository rooms;
     private final UserRepository users;
     private final ExtensionRepository extensions;
+    private final NumberingPlans plans;
 
-    ConferenceRoomResource(ConferenceRoomRepository rooms, UserRepository users, ExtensionRepository extensions) {
+    ConferenceRoomResource(ConferenceRoomRepository rooms, UserRepository users, ExtensionRepository extensions, NumberingPlans plans) {
         super("conference room", rooms, ConferenceRoom::new);
-        this.rooms = rooms;
         this.users = users;
         this.extensions = extensions;
+        this.plans = plans;
     }
 
     @Override
@@ -34,6 +35,7 @@ class ConferenceRoomResource extends TenantResource<ConferenceRoom, ConferenceRo
             throw new FieldProblem(request.startTime() == null ? "startTime" : "durationMinutes", "Window",
                     "startTime and durationMinutes are given together, or both left out for a room that is always open");
         }
+        plans.refuseEmergencyNumber(tenant, "number", request.number());
         References.inTenant(users, tenant.getId(), request.hostUserId(), "hostUserId", "user");
         if (extensions.existsByTenantIdAndNumber(tenant.getId(), request.number())) {
             throw new Conflict("number", "an extension of this tenant already has this number");

@@ -161,6 +161,6 @@ class DemoData implements ApplicationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        log.warn("Demo data loaded. Logins (also in {}):\n{}", file, text);
+        log.warn("Demo data loaded; its logins and codes are in {} (readable by this user only)", file);
     }
 }

@@ -32,11 +32,8 @@ class DeviceLogins {
 
     @Transactional
     DeviceLoginDetails reveal(long tenantId, long deviceId) {
-        Device device = devices.findByIdAndTenantId(deviceId, tenantId).orElse(null);
-        if (device == null) {
-            access.requireTenantAdmin(tenantId);
-            throw new NotFound("device", deviceId);
-        }
+        access.requireMember(tenantId);
+        Device device = devices.findByIdAndTenantId(deviceId, tenantId).orElseThrow(() -> new NotFound("device", deviceId));
         access.requireSelfOrTenantAdmin(tenantId, device.getUserId());
         boolean browser = device.getKind() == DeviceKind.WEBRTC;
         DeviceLoginDetails details = new DeviceLoginDetails(device.getSipUsername(), box.open(device.getSecretEncrypted()),

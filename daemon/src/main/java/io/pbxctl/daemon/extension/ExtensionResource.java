@@ -3,6 +3,7 @@ package io.pbxctl.daemon.extension;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.numbering.NumberingPlans;
 import io.pbxctl.daemon.system.Conflict;
 import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
@@ -22,11 +23,13 @@ class ExtensionResource extends TenantResource<Extension, ExtensionRequest, Exte
 
     private final UserRepository users;
     private final JdbcClient jdbc;
+    private final NumberingPlans plans;
 
-    ExtensionResource(ExtensionRepository extensions, UserRepository users, JdbcClient jdbc) {
+    ExtensionResource(ExtensionRepository extensions, UserRepository users, JdbcClient jdbc, NumberingPlans plans) {
         super("extension", extensions, Extension::new);
         this.users = users;
         this.jdbc = jdbc;
+        this.plans = plans;
     }
 
     @Override
@@ -34,6 +37,7 @@ class ExtensionResource extends TenantResource<Extension, ExtensionRequest, Exte
         if (request.number().length() != tenant.getExtensionLength()) {
             throw new FieldProblem("number", "Length", "must have " + tenant.getExtensionLength() + " digits, the extension length of this tenant");
         }
+        plans.refuseEmergencyNumber(tenant, "number", request.number());
         References.inTenant(users, tenant.getId(), request.userId(), "userId", "user");
         boolean roomClash = jdbc.sql("SELECT COUNT(*) FROM conference_room WHERE tenant_id = ? AND number = ?")
                 .params(tenant.getId(), request.number()).query(Long.class).single() > 0;

@@ -4,6 +4,7 @@ import io.pbxctl.agi.numbering.Country;
 import io.pbxctl.agi.numbering.Direction;
 import io.pbxctl.agi.numbering.NumberingPlan;
 import io.pbxctl.agi.numbering.PrefixRule;
+import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,19 @@ public class NumberingPlans {
                 .map(p -> new PrefixRule(p.getPrefix(), p.getDirection(), false))
                 .toList();
         return new NumberingPlan(tenant.getCountry(), tenant.getAreaCode(), countryRules, tenantRules);
+    }
+
+    /**
+     * Refuses an internal number (extension, room) that the tenant's plan classifies as an
+     * emergency number: dialled from a phone it would be ambiguous with the call that must
+     * always go out.
+     */
+    @Transactional(readOnly = true)
+    public void refuseEmergencyNumber(Tenant tenant, String field, String number) {
+        of(tenant).classify(number).filter(c -> c.direction() == Direction.EMERGENCY).ifPresent(c -> {
+            throw new FieldProblem(field, "NotEmergency", "starts with the emergency number " + c.matchedPrefix()
+                    + " of the " + tenant.getCountry() + " plan; choose another number");
+        });
     }
 
     List<PlanPrefixView> countryPlan(Country country) {

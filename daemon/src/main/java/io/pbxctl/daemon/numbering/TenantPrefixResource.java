@@ -1,7 +1,10 @@
 package io.pbxctl.daemon.numbering;
 
+import io.pbxctl.agi.numbering.Direction;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.TenantResource;
+import io.pbxctl.daemon.security.Access;
+import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,11 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TenantPrefixResource extends TenantResource<TenantPrefix, TenantPrefixRequest, TenantPrefixView> {
 
-    private final TenantPrefixRepository prefixes;
 
     TenantPrefixResource(TenantPrefixRepository prefixes) {
         super("prefix", prefixes, TenantPrefix::new);
-        this.prefixes = prefixes;
     }
 
     @Override

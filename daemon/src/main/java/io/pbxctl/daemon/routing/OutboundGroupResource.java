@@ -15,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboundGroupResource extends TenantResource<OutboundGroup, OutboundGroupRequest, OutboundGroupView> {
 
-    private final OutboundGroupRepository groups;
     private final TrunkRepository trunks;
 
     OutboundGroupResource(OutboundGroupRepository groups, TrunkRepository trunks) {
         super("outbound group", groups, OutboundGroup::new);
-        this.groups = groups;
         this.trunks = trunks;
     }
 

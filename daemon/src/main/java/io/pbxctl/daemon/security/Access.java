@@ -43,6 +43,15 @@ public class Access {
         throw new Forbidden("not allowed to administer tenant " + tenantId);
     }
 
+    /** Any login of this tenant, and operators. */
+    public Caller requireMember(long tenantId) {
+        Caller caller = caller();
+        if (caller.isOperator() || caller.belongsTo(tenantId)) {
+            return caller;
+        }
+        throw new Forbidden("not allowed for tenant " + tenantId);
+    }
+
     /** Anyone of this tenant who may see its directory (not billing viewers), and operators. */
     public Caller requireDirectoryReader(long tenantId) {
         Caller caller = caller();

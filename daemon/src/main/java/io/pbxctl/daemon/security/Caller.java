@@ -31,4 +31,10 @@ public record Caller(String username, String passwordHash, Role role, Long tenan
     public String getUsername() {
         return username;
     }
+
+    /** Without the password hash: Spring Security logs the principal at debug level. */
+    @Override
+    public String toString() {
+        return "Caller[" + username + ", " + role + ", tenant " + tenantId + ", user " + userId + "]";
+    }
 }

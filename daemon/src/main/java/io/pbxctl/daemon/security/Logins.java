@@ -3,6 +3,7 @@ package io.pbxctl.daemon.security;
 import io.pbxctl.daemon.audit.AuditLog;
 import io.pbxctl.daemon.secrets.SecretPolicy;
 import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.system.Forbidden;
 import io.pbxctl.daemon.system.NotFound;
 import io.pbxctl.daemon.user.UserRepository;
 import java.util.Map;
@@ -79,7 +80,8 @@ class Logins {
     @Transactional
     void changeOwnPassword(PasswordChange change) {
         Caller caller = access.caller();
-        WebLogin login = logins.findByUsername(caller.username()).orElseThrow(() -> new NotFound("login", 0));
+        WebLogin login = logins.findByUsername(caller.username())
+                .orElseThrow(() -> new Forbidden("this login no longer exists"));
         if (!encoder.matches(change.currentPassword(), login.getPasswordHash())) {
             throw new FieldProblem("currentPassword", "Matches", "is not the current password");
         }

@@ -43,10 +43,6 @@ public class OperatorAccounts {
         audit.record(login.getTenantId(), "PASSWORD_RESET", "login", login.getId(), Map.of("username", username));
     }
 
-    /** Whether any operator exists, so the demo can create one only on an empty install. */
-    public boolean anyOperator() {
-        return logins.existsByRole(Role.OPERATOR);
-    }
 
     static final class Passwords {
 

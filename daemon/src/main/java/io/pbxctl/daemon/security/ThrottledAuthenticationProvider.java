@@ -46,7 +46,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.recordSuccess(userKey(authentication));
+            throttle.recordSuccess(keys.get(0));
             return result;
         } catch (BadCredentialsException e) {
             for (String key : keys) {
@@ -60,13 +60,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
+    /**
+     * A name is counted per client address, so that nobody can lock a known login out from
+     * elsewhere; the address is also counted on its own, with its higher limit.
+     */
     private static List<String> keys(Authentication authentication) {
-        String user = userKey(authentication);
         return Optional.ofNullable(authentication.getDetails())
                 .filter(WebAuthenticationDetails.class::isInstance)
                 .map(details -> ((WebAuthenticationDetails) details).getRemoteAddress())
-                .map(address -> List.of(user, ADDRESS + address))
-                .orElse(List.of(user));
+                .map(address -> List.of(userKey(authentication) + "@" + address, ADDRESS + address))
+                .orElse(List.of(userKey(authentication)));
     }
 
     /** Login names match case-insensitively in the database, so every spelling must share one count. */

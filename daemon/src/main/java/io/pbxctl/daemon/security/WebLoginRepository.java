@@ -9,6 +9,4 @@ public interface WebLoginRepository extends JpaRepository<WebLogin, Long> {
     Optional<WebLogin> findByUsername(String username);
 
     Optional<WebLogin> findByUserId(Long userId);
-
-    boolean existsByRole(Role role);
 }

@@ -140,7 +140,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String constraint = ConstraintMessages.constraintName(message).orElse("");
         if (constraint.startsWith("ck_")) {
             log.warn("A value passed the API checks but not the database's: {}", message);
-            return invalid(List.of(new FieldError(constraint, "Check", "is refused by the database rule " + constraint)));
+            return invalid(List.of(new FieldError(constraint, "Check", "a value is refused by this database rule")));
         }
         return ConstraintMessages.explain(constraint)
                 .map(explanation -> conflict(explanation.field(), explanation.message()))

@@ -22,10 +22,6 @@ public record PbxProperties(
             @DefaultValue("") String password,
             @DefaultValue("0") int embeddedPort,
             @DefaultValue("120s") Duration embeddedStartTimeout) {
-
-        public boolean embedded() {
-            return url.isBlank();
-        }
     }
 
     /** The master key: base64 in {@code key} (environment PBX_SECRETS_KEY) or in a file. */
@@ -39,8 +35,6 @@ public record PbxProperties(
     public record Sip(
             @DefaultValue("127.0.0.1") String publicHost,
             @DefaultValue("5060") int udpPort,
-            @DefaultValue("5060") int tcpPort,
-            @DefaultValue("5061") int tlsPort,
             @DefaultValue("8089") int wssPort) {
     }
 

@@ -10,6 +10,9 @@ import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.system.Forbidden;
 import io.pbxctl.daemon.system.NotFound;
 import io.pbxctl.daemon.system.PageResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,7 +121,16 @@ public class Tenants {
         if (users > 0) {
             throw new Conflict("users", "the tenant still has " + users + " users; delete them first");
         }
-        TenantView before = tenant.view();
+        Map<String, Long> removed = new LinkedHashMap<>();
+        for (String table : List.of("department", "trunk", "outbound_group", "inbound_number", "conference_room", "tenant_prefix")) {
+            removed.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?").param(tenantId).query(Long.class).single());
+        }
+        // Children that other children still reference go first, so the cascade never meets a RESTRICT key.
+        jdbc.sql("DELETE FROM inbound_number WHERE tenant_id = ?").param(tenantId).update();
+        jdbc.sql("DELETE FROM outbound_group WHERE tenant_id = ?").param(tenantId).update();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("tenant", tenant.view());
+        before.put("removedWithIt", removed);
         tenants.delete(tenant);
         tenants.flush();
         audit.deleted(tenantId, "tenant", tenantId, before);

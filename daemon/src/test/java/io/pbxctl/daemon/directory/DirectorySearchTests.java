@@ -48,10 +48,17 @@ class DirectorySearchTests extends ApiTestSupport {
 
     @Test
     void qMatchesAnyOfThemAndTermsCombine() {
-        assertThat(names("?q=hoa")).containsExactly("Đỗ Thị Hoa");
+        assertThat(names("?q=thi%20hoa")).containsExactly("Đỗ Thị Hoa");
         assertThat(names("?q=202")).containsExactly("Vũ Quang Minh");
         assertThat(names("?department=kinh&extension=202")).isEmpty();
         assertThat(names("")).hasSize(4);
+    }
+
+    @Test
+    void searchIgnoresCaseAndVietnameseDiacriticsAsPeopleTypeWithout() {
+        assertThat(names("?name=thi%20hoa")).containsExactly("Đỗ Thị Hoa");
+        assertThat(names("?name=HOA")).containsExactly("Đỗ Thị Hoa", "Hoàng Lan");
+        assertThat(names("?department=ho%20tro")).containsExactly("Vũ Quang Minh");
     }
 
     @Test
@@ -63,7 +70,7 @@ class DirectorySearchTests extends ApiTestSupport {
 
     @Test
     void entriesCarryDepartmentExtensionsAndDevices() {
-        JsonNode hoa = tenant.admin().get(tenant.path("directory") + "?name=Hoa").body().get("items").get(0);
+        JsonNode hoa = tenant.admin().get(tenant.path("directory") + "?name=Thi%20Hoa").body().get("items").get(0);
         assertThat(hoa.get("department").asText()).isEqualTo("Kinh doanh");
         assertThat(hoa.get("realNumber").asText()).isEqualTo("842473000111");
         assertThat(hoa.get("extensions")).extracting(JsonNode::asText).containsExactly("201", "301");

@@ -269,7 +269,7 @@ class TenantIsolationTests extends ApiTestSupport {
     }
 
     /** One object of every kind in the tenant, each referencing the tenant's own others. */
-    private static Map<String, Long> populate(TenantFixture t, String extension, String room, String did) {
+    private Map<String, Long> populate(TenantFixture t, String extension, String room, String did) {
         Map<String, Long> ids = new LinkedHashMap<>();
         long department = t.create("departments", Map.of("name", "Sales"));
         long trunk = t.create("trunks", Map.of("name", "carrier-" + t.slug(), "host", "sip.example.net"));
@@ -285,7 +285,7 @@ class TenantIsolationTests extends ApiTestSupport {
         ids.put("account-codes", t.create("account-codes", Map.of("userId", user, "label", "Staff code")));
         ids.put("prefixes", t.create("prefixes", Map.of("prefix", "1900", "direction", "SPECIAL")));
         ids.put("conference-rooms", t.create("conference-rooms", Map.of("number", room, "hostUserId", user, "pin", "4321")));
-        ids.put("inbound-numbers", t.create("inbound-numbers", Map.of("number", did,
+        ids.put("inbound-numbers", assignInboundNumber(t, Map.of("number", did,
                 "destination", Map.of("type", "EXTENSION", "number", extension))));
         return ids;
     }

@@ -110,4 +110,27 @@ class TenantApiTests extends ApiTestSupport {
         assertThat(operator.delete("/api/v1/tenants/" + t.id()).status()).isEqualTo(204);
         assertThat(operator.get("/api/v1/tenants/" + t.id()).status()).isEqualTo(404);
     }
+
+    @Test
+    void aTenantWithRoutingAndNumbersButNoUsersIsDeletedWholeAndAudited() {
+        TenantFixture t = newTenant();
+        long trunk = t.create("trunks", Map.of("name", "carrier-a", "host", "sip.carrier.example"));
+        t.create("outbound-groups", Map.of("name", "Default", "trunkIds", java.util.List.of(trunk)));
+        t.create("conference-rooms", Map.of("number", "7001"));
+        t.create("prefixes", Map.of("prefix", "1999", "direction", "SPECIAL"));
+        assignInboundNumber(t, Map.of("number", "8424" + (1_000_000 + t.id()),
+                "destination", Map.of("type", "CONFERENCE", "number", "7001")));
+        assertThat(operator.delete(t.path("users/" + t.adminUserId())).status()).isEqualTo(204);
+
+        Api.Response deleted = operator.delete("/api/v1/tenants/" + t.id());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        for (String table : new String[] {"trunk", "outbound_group", "conference_room", "tenant_prefix", "inbound_number"}) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?").param(t.id()).query(Long.class).single())
+                    .as(table).isZero();
+        }
+        String before = jdbc.sql("SELECT before_json FROM audit_entry WHERE entity_type = 'tenant' AND action = 'DELETE' AND entity_id = ?")
+                .param(t.id()).query(String.class).single();
+        assertThat(before).contains("\"inbound_number\":1", "\"trunk\":1", "\"conference_room\":1");
+    }
 }

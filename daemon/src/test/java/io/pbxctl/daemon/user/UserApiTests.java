@@ -270,7 +270,7 @@ class UserApiTests extends ApiTestSupport {
         TenantFixture t = newTenant();
         long user = t.create("users", Map.of("name", "Lý Văn Minh"));
         long extension = t.create("extensions", Map.of("userId", user, "number", "105"));
-        long did = t.create("inbound-numbers", Map.of("number", uniqueNumber(),
+        long did = assignInboundNumber(t, Map.of("number", uniqueNumber(),
                 "destination", Map.of("type", "EXTENSION", "number", "105")));
 
         Api.Response refused = t.admin().delete(t.path("users/" + user));
@@ -396,5 +396,27 @@ class UserApiTests extends ApiTestSupport {
 
     private static String uniqueNumber() {
         return "84" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L);
+    }
+
+    @Test
+    void deletingAUserAuditsWhatGoesWithIt() {
+        TenantFixture t = newTenant();
+        long boss = t.create("users", Map.of("name", "Ngô Bảo Châu"));
+        long staff = t.create("users", Map.of("name", "Đinh Thu Trang", "supervisorId", boss));
+        long extension = t.create("extensions", Map.of("userId", boss, "number", "110"));
+        long device = t.create("devices", Map.of("userId", boss, "sipUsername", t.slug() + "-chau", "kind", "SOFTPHONE"));
+
+        assertThat(t.admin().delete(t.path("users/" + boss)).status()).isEqualTo(204);
+
+        assertThat(audited("extension", extension)).contains("\"number\":\"110\"");
+        assertThat(audited("device", device)).contains(t.slug() + "-chau");
+        String released = jdbc.sql("SELECT after_json FROM audit_entry WHERE entity_type = 'user' AND action = 'UPDATE' AND entity_id = ?")
+                .param(staff).query(String.class).single();
+        assertThat(released).isEqualTo("{\"supervisorId\":null}");
+    }
+
+    private String audited(String type, long id) {
+        return jdbc.sql("SELECT before_json FROM audit_entry WHERE entity_type = ? AND action = 'DELETE' AND entity_id = ?")
+                .params(type, id).query(String.class).single();
     }
 }

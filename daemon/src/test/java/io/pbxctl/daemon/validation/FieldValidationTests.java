@@ -212,8 +212,8 @@ class FieldValidationTests extends ApiTestSupport {
         String did = "2437" + String.format("%07d", a.id());
         a.create("extensions", Map.of("userId", a.adminUserId(), "number", "100"));
         b.create("extensions", Map.of("userId", b.adminUserId(), "number", "100"));
-        a.create("inbound-numbers", did(did, "EXTENSION", "100"));
-        assertConflict(b.admin().post(b.path("inbound-numbers"), did(did, "EXTENSION", "100")), "number");
+        assignInboundNumber(a, did(did, "EXTENSION", "100"));
+        assertConflict(operator.post(b.path("inbound-numbers"), did(did, "EXTENSION", "100")), "number");
         assertThat(rows("inbound_number", b)).isZero();
         assertThat(rows("inbound_number", a)).isEqualTo(1);
     }
@@ -222,7 +222,7 @@ class FieldValidationTests extends ApiTestSupport {
     void extensionThatAnInboundNumberRingsCannotBeDeleted() {
         TenantFixture t = newTenant();
         long extension = t.create("extensions", Map.of("userId", t.adminUserId(), "number", "100"));
-        t.create("inbound-numbers", did("2437" + String.format("%07d", t.id()), "EXTENSION", "100"));
+        assignInboundNumber(t, did("2437" + String.format("%07d", t.id()), "EXTENSION", "100"));
         assertConflict(t.admin().delete(t.path("extensions/" + extension)), "destination");
         assertThat(t.admin().get(t.path("extensions/" + extension)).status()).isEqualTo(200);
         assertThat(rows("extension", t)).isEqualTo(1);
@@ -232,7 +232,7 @@ class FieldValidationTests extends ApiTestSupport {
     void roomThatAnInboundNumberRingsCannotBeDeleted() {
         TenantFixture t = newTenant();
         long room = t.create("conference-rooms", Map.of("number", "7001"));
-        t.create("inbound-numbers", did("2437" + String.format("%07d", t.id()), "CONFERENCE", "7001"));
+        assignInboundNumber(t, did("2437" + String.format("%07d", t.id()), "CONFERENCE", "7001"));
         assertConflict(t.admin().delete(t.path("conference-rooms/" + room)), "destination");
         assertThat(t.admin().get(t.path("conference-rooms/" + room)).status()).isEqualTo(200);
         assertThat(rows("conference_room", t)).isEqualTo(1);
