@@ -2,6 +2,6 @@ package io.pbxctl.daemon.department;
 
 import io.pbxctl.daemon.crud.TenantScopedRepository;
 
-/** Departments. */
+/** Departments; every lookup by id also names the tenant. */
 public interface DepartmentRepository extends TenantScopedRepository<Department> {
 }

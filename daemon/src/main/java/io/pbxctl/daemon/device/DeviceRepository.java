@@ -2,6 +2,6 @@ package io.pbxctl.daemon.device;
 
 import io.pbxctl.daemon.crud.TenantScopedRepository;
 
-/** Devices. */
+/** Devices; every lookup by id also names the tenant. */
 public interface DeviceRepository extends TenantScopedRepository<Device> {
 }

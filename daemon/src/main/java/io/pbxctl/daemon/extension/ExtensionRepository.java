@@ -3,7 +3,7 @@ package io.pbxctl.daemon.extension;
 import io.pbxctl.daemon.crud.TenantScopedRepository;
 import java.util.Optional;
 
-/** Extensions. */
+/** Extensions, also found by number, which is how administrators and DIDs name them. */
 public interface ExtensionRepository extends TenantScopedRepository<Extension> {
 
     boolean existsByTenantIdAndNumber(Long tenantId, String number);

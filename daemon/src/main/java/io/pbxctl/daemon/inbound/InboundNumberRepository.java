@@ -2,6 +2,6 @@ package io.pbxctl.daemon.inbound;
 
 import io.pbxctl.daemon.crud.TenantScopedRepository;
 
-/** Inbound numbers. */
+/** Inbound numbers; every lookup by id also names the tenant. */
 interface InboundNumberRepository extends TenantScopedRepository<InboundNumber> {
 }

@@ -2,6 +2,6 @@ package io.pbxctl.daemon.routing;
 
 import io.pbxctl.daemon.crud.TenantScopedRepository;
 
-/** Trunks. */
+/** Trunks; every lookup by id also names the tenant. */
 public interface TrunkRepository extends TenantScopedRepository<Trunk> {
 }

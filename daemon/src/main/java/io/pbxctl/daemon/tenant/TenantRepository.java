@@ -3,7 +3,7 @@ package io.pbxctl.daemon.tenant;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-/** Tenants. */
+/** Tenants, filtered by specification for the operator's lists. */
 interface TenantRepository extends JpaRepository<Tenant, Long>, JpaSpecificationExecutor<Tenant> {
 
     boolean existsBySlug(String slug);

@@ -4,7 +4,7 @@ import io.pbxctl.daemon.crud.TenantScopedRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-/** Users of tenants. */
+/** Users of a tenant; every lookup by id also names the tenant. */
 public interface UserRepository extends TenantScopedRepository<PbxUser> {
 
     /** Leaves the supervised users of a departing supervisor without one, instead of refusing the deletion. */
