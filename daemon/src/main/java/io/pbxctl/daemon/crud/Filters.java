@@ -47,7 +47,8 @@ public final class Filters {
         return combined;
     }
 
-    static String escapeLike(String value) {
+    /** Makes % and _ in a search term match themselves, with \\ as the escape character. */
+    public static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

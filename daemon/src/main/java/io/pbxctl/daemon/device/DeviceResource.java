@@ -5,7 +5,6 @@ import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
 import io.pbxctl.daemon.secrets.SecretBox;
 import io.pbxctl.daemon.secrets.SecretPolicy;
-import io.pbxctl.daemon.system.FieldProblem;
 import io.pbxctl.daemon.tenant.Tenant;
 import io.pbxctl.daemon.user.UserRepository;
 import java.util.Map;
@@ -39,9 +38,7 @@ class DeviceResource extends TenantResource<Device, DeviceRequest, DeviceView> {
     public void update(Tenant tenant, Device device, DeviceRequest request) {
         References.inTenant(users, tenant.getId(), request.userId(), "userId", "user");
         if (request.secret() != null) {
-            SecretPolicy.weakness(request.secret(), request.sipUsername()).ifPresent(reason -> {
-                throw new FieldProblem("secret", "Strength", reason);
-            });
+            SecretPolicy.requireStrong("secret", request.secret(), request.sipUsername());
             device.setSecretEncrypted(box.seal(request.secret()));
         }
         device.apply(request);

@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.directory;
 
+import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.system.PageResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ class DirectorySearch {
         }
         if (criteria.extension() != null) {
             where.append(" AND ").append(HAS_EXTENSION.formatted("extension"));
-            params.put("extension", escape(criteria.extension()) + "%");
+            params.put("extension", Filters.escapeLike(criteria.extension()) + "%");
         }
         if (criteria.number() != null) {
             where.append(" AND u.real_number LIKE :number ESCAPE '\\\\'");
@@ -54,7 +55,7 @@ class DirectorySearch {
             where.append(" AND (u.name LIKE :any ESCAPE '\\\\' OR d.name LIKE :any ESCAPE '\\\\' OR u.real_number LIKE :any ESCAPE '\\\\' OR ")
                     .append(HAS_EXTENSION.formatted("anyExtension")).append(")");
             params.put("any", contains(criteria.any()));
-            params.put("anyExtension", escape(criteria.any()) + "%");
+            params.put("anyExtension", Filters.escapeLike(criteria.any()) + "%");
         }
         long total = jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
         params.put("limit", size);
@@ -86,10 +87,6 @@ class DirectorySearch {
     }
 
     private static String contains(String term) {
-        return "%" + escape(term) + "%";
-    }
-
-    private static String escape(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + Filters.escapeLike(term) + "%";
     }
 }

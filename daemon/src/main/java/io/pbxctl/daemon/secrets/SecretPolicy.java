@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.secrets;
 
+import io.pbxctl.daemon.system.FieldProblem;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -52,6 +53,13 @@ public final class SecretPolicy {
             return Optional.of("must not contain the username");
         }
         return Optional.empty();
+    }
+
+    /** Refuses a weak chosen secret as bad input of the named field. */
+    public static void requireStrong(String field, String secret, String username) {
+        weakness(secret, username).ifPresent(reason -> {
+            throw new FieldProblem(field, "Strength", reason);
+        });
     }
 
     private static String digitsOrLetters(String alphabet, int length) {

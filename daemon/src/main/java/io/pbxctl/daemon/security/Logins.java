@@ -39,9 +39,7 @@ class Logins {
             throw new FieldProblem("role", "TenantRole", "must be TENANT_ADMIN, USER, AGENT or BILLING_VIEWER");
         }
         if (request.password() != null) {
-            SecretPolicy.weakness(request.password(), request.username()).ifPresent(reason -> {
-                throw new FieldProblem("password", "Strength", reason);
-            });
+            SecretPolicy.requireStrong("password", request.password(), request.username());
         }
         WebLogin login = logins.findByUserId(userId).orElse(null);
         Map<String, Object> before = login == null ? null : summary(login);
@@ -85,9 +83,7 @@ class Logins {
         if (!encoder.matches(change.currentPassword(), login.getPasswordHash())) {
             throw new FieldProblem("currentPassword", "Matches", "is not the current password");
         }
-        SecretPolicy.weakness(change.newPassword(), login.getUsername()).ifPresent(reason -> {
-            throw new FieldProblem("newPassword", "Strength", reason);
-        });
+        SecretPolicy.requireStrong("newPassword", change.newPassword(), login.getUsername());
         login.setPasswordHash(encoder.encode(change.newPassword()));
         audit.record(login.getTenantId(), "PASSWORD_CHANGE", "login", login.getId(), Map.of("username", login.getUsername()));
     }
