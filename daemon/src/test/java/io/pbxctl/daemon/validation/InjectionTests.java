@@ -115,8 +115,13 @@ class InjectionTests extends ApiTestSupport {
         assertThat(stored).isEqualTo(name);
     }
 
+    /** Tenants and inbound numbers are created by the operator, everything else by the tenant's admin. */
     private Api.Response post(TenantFixture t, TextField field, Map<String, Object> body) {
-        return field == TextField.TENANT_NAME ? operator.post("/api/v1/tenants", body) : t.admin().post(t.path(field.resource), body);
+        return switch (field) {
+            case TENANT_NAME -> operator.post("/api/v1/tenants", body);
+            case INBOUND_NUMBER_DESCRIPTION -> operator.post(t.path(field.resource), body);
+            default -> t.admin().post(t.path(field.resource), body);
+        };
     }
 
     private long count(TenantFixture t, TextField field) {
