@@ -43,7 +43,6 @@ public class OperatorAccounts {
         audit.record(login.getTenantId(), "PASSWORD_RESET", "login", login.getId(), Map.of("username", username));
     }
 
-
     static final class Passwords {
 
         private Passwords() {
