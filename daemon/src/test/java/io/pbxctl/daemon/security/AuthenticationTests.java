@@ -81,7 +81,7 @@ class AuthenticationTests extends ApiTestSupport {
         assertThat(locked.header("Retry-After")).as("Retry-After").isNotNull().matches("[1-9][0-9]*");
         assertThat(Long.parseLong(locked.header("Retry-After"))).isLessThanOrEqualTo(15 * 60);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_LOCKOUT' AND after_json LIKE ?")
-                .param("%\"user:" + victim.username() + "\"%").query(Long.class).single()).isEqualTo(1);
+                .param("%\"user:" + victim.username() + "@127.0.0.1\"%").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
