@@ -2,6 +2,7 @@ package io.pbxctl.daemon.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxctl.daemon.audit.AuditLog;
+import java.time.Clock;
 import io.pbxctl.daemon.system.PbxProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,8 @@ class SecurityConfiguration {
             AuditLog audit, ObjectMapper json, PbxProperties properties) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit, properties.logins()));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, details,
+                new VerifiedPasswords(properties.logins().verifiedPasswordLifetime(), Clock.systemUTC()), throttle, audit, properties.logins()));
         ProblemEntryPoint problems = new ProblemEntryPoint(json);
         return http
                 .authenticationManager(manager)

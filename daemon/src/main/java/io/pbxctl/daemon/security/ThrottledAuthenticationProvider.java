@@ -13,6 +13,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -28,9 +30,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final PbxProperties.Logins limits;
+    private final UserDetailsService details;
+    private final VerifiedPasswords verified;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit, PbxProperties.Logins limits) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, UserDetailsService details, VerifiedPasswords verified,
+            LoginThrottle throttle, AuditLog audit, PbxProperties.Logins limits) {
         this.passwords = passwords;
+        this.details = details;
+        this.verified = verified;
         this.throttle = throttle;
         this.audit = audit;
         this.limits = limits;
@@ -44,8 +51,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 throw new LoginThrottledException(remaining);
             });
         }
+        Optional<Authentication> recent = recentlyVerified(authentication);
+        if (recent.isPresent()) {
+            return recent.get();
+        }
         try {
             Authentication result = passwords.authenticate(authentication);
+            if (result.getPrincipal() instanceof Caller caller) {
+                verified.remember(caller.username(), String.valueOf(authentication.getCredentials()), caller.passwordHash());
+            }
             throttle.recordSuccess(keys.get(0));
             return result;
         } catch (BadCredentialsException e) {
@@ -57,6 +71,22 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 }
             }
             throw e;
+        }
+    }
+
+    /** The login as stored now (role, tenant, hash), if this password matched its hash a moment ago. */
+    private Optional<Authentication> recentlyVerified(Authentication authentication) {
+        if (authentication.getCredentials() == null) {
+            return Optional.empty();
+        }
+        try {
+            Caller caller = (Caller) details.loadUserByUsername(authentication.getName());
+            if (!verified.matches(caller.username(), authentication.getCredentials().toString(), caller.passwordHash())) {
+                return Optional.empty();
+            }
+            return Optional.of(UsernamePasswordAuthenticationToken.authenticated(caller, null, caller.getAuthorities()));
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
         }
     }
 

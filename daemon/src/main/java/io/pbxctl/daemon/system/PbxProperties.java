@@ -46,6 +46,7 @@ public record PbxProperties(
             @DefaultValue("5") int maxFailures,
             @DefaultValue("50") int maxFailuresPerAddress,
             @DefaultValue("15m") Duration window,
-            @DefaultValue("15m") Duration lockout) {
+            @DefaultValue("15m") Duration lockout,
+            @DefaultValue("5m") Duration verifiedPasswordLifetime) {
     }
 }

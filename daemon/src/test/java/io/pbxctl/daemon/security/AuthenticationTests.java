@@ -205,4 +205,23 @@ class AuthenticationTests extends ApiTestSupport {
         assertThat(as(staff.username(), NEW_PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
         assertThat(staff.api().get("/api/v1/me").status()).isEqualTo(401);
     }
+
+    @Test
+    void roleChangesAndDeletedLoginsTakeEffectOnTheNextRequestDespiteRecentVerification() {
+        TenantFixture t = newTenant();
+        long user = t.create("users", Map.of("name", "Bùi Thị Xuân"));
+        String login = t.slug() + "-xuan";
+        assertThat(t.admin().put(t.path("users/" + user + "/login"),
+                Map.of("username", login, "password", PASSWORD, "role", "USER")).status()).isEqualTo(200);
+        Api xuan = as(login, PASSWORD);
+        assertThat(xuan.get(t.path("directory")).status()).isEqualTo(200);
+        assertThat(xuan.get(t.path("directory")).status()).isEqualTo(200);
+
+        assertThat(t.admin().put(t.path("users/" + user + "/login"), Map.of("username", login, "role", "BILLING_VIEWER")).status())
+                .isEqualTo(200);
+        assertThat(xuan.get(t.path("directory")).status()).isEqualTo(403);
+
+        assertThat(t.admin().delete(t.path("users/" + user + "/login")).status()).isEqualTo(204);
+        assertThat(xuan.get("/api/v1/me").status()).isEqualTo(401);
+    }
 }

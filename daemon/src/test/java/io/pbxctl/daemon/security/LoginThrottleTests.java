@@ -38,7 +38,7 @@ class LoginThrottleTests {
 
     private final ManualClock clock = new ManualClock();
     private final LoginThrottle throttle = new LoginThrottle(
-            new PbxProperties.Logins(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
+            new PbxProperties.Logins(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5)), clock);
 
     @Test
     void theFifthFailureInTheWindowLocksTheKeyOutForTheLockoutPeriod() {
