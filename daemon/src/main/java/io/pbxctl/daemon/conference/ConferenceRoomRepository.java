@@ -7,4 +7,6 @@ import java.util.Optional;
 public interface ConferenceRoomRepository extends TenantScopedRepository<ConferenceRoom> {
 
     Optional<ConferenceRoom> findByTenantIdAndNumber(Long tenantId, String number);
+
+    boolean existsByTenantIdAndNumber(Long tenantId, String number);
 }

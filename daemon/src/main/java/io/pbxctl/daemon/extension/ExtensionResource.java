@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.extension;
 
+import io.pbxctl.daemon.conference.ConferenceRoomRepository;
 import io.pbxctl.daemon.crud.Filters;
 import io.pbxctl.daemon.crud.References;
 import io.pbxctl.daemon.crud.TenantResource;
@@ -11,7 +12,6 @@ import io.pbxctl.daemon.user.UserRepository;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 class ExtensionResource extends TenantResource<Extension, ExtensionRequest, ExtensionView> {
 
     private final UserRepository users;
-    private final JdbcClient jdbc;
+    private final ConferenceRoomRepository rooms;
     private final NumberingPlans plans;
 
-    ExtensionResource(ExtensionRepository extensions, UserRepository users, JdbcClient jdbc, NumberingPlans plans) {
+    ExtensionResource(ExtensionRepository extensions, UserRepository users, ConferenceRoomRepository rooms, NumberingPlans plans) {
         super("extension", extensions, Extension::new);
         this.users = users;
-        this.jdbc = jdbc;
+        this.rooms = rooms;
         this.plans = plans;
     }
 
@@ -39,9 +39,7 @@ class ExtensionResource extends TenantResource<Extension, ExtensionRequest, Exte
         }
         plans.refuseEmergencyNumber(tenant, "number", request.number());
         References.inTenant(users, tenant.getId(), request.userId(), "userId", "user");
-        boolean roomClash = jdbc.sql("SELECT COUNT(*) FROM conference_room WHERE tenant_id = ? AND number = ?")
-                .params(tenant.getId(), request.number()).query(Long.class).single() > 0;
-        if (roomClash) {
+        if (rooms.existsByTenantIdAndNumber(tenant.getId(), request.number())) {
             throw new Conflict("number", "a conference room of this tenant already has this number");
         }
         extension.apply(request);

@@ -110,10 +110,6 @@ public class Tenant {
         return language;
     }
 
-    public AccountCodeMode getAccountCodeMode() {
-        return accountCodeMode;
-    }
-
     public int getExtensionLength() {
         return extensionLength;
     }

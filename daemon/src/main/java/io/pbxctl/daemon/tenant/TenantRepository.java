@@ -5,6 +5,4 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Tenants, filtered by specification for the operator's lists. */
 interface TenantRepository extends JpaRepository<Tenant, Long>, JpaSpecificationExecutor<Tenant> {
-
-    boolean existsBySlug(String slug);
 }

@@ -74,9 +74,6 @@ public class Tenants {
     @Transactional
     TenantView create(TenantRequest request) {
         access.requireOperator();
-        if (tenants.existsBySlug(request.slug())) {
-            throw new Conflict("slug", "another tenant already has this slug");
-        }
         checkAreaCode(request);
         Tenant tenant = new Tenant(request.slug());
         tenant.apply(request);
