@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.tenant;
 
+import io.pbxctl.agi.policy.AccountCodeMode;
 import io.pbxctl.agi.numbering.Country;
 import java.time.Instant;
 

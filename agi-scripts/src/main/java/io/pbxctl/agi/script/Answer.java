@@ -1,0 +1,58 @@
+package io.pbxctl.agi.script;
+
+import io.pbxctl.agi.contract.Reason;
+import io.pbxctl.agi.contract.Result;
+import io.pbxctl.agi.contract.Variables;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+
+/**
+ * The variables a script sets, in order. The result comes last, so a connection lost half-way
+ * leaves no ALLOWED without the variables that bound it.
+ */
+public final class Answer {
+
+    private final Result result;
+    private final Reason reason;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+
+    private Answer(Result result, Reason reason) {
+        this.result = result;
+        this.reason = reason;
+    }
+
+    public static Answer allowed() {
+        return new Answer(Result.ALLOWED, null);
+    }
+
+    public static Answer refused(Reason reason) {
+        return new Answer(Result.REFUSED, reason);
+    }
+
+    public Answer with(String name, Object value) {
+        variables.put(name, value == null ? "" : value.toString());
+        return this;
+    }
+
+    public Result result() {
+        return result;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+
+    void applyTo(AgiChannel channel) throws AgiException {
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            channel.setVariable(variable.getKey(), variable.getValue());
+        }
+        channel.setVariable(Variables.REASON, reason == null ? "" : reason.name());
+        channel.setVariable(Variables.RESULT, result.name());
+    }
+}
