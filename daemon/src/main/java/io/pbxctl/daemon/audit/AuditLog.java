@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pbxctl.daemon.security.Access;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,26 +25,31 @@ public class AuditLog {
     private final AuditRepository entries;
     private final ObjectMapper json;
     private final Access access;
+    private final ApplicationEventPublisher events;
 
-    AuditLog(AuditRepository entries, ObjectMapper json, Access access) {
+    AuditLog(AuditRepository entries, ObjectMapper json, Access access, ApplicationEventPublisher events) {
         this.entries = entries;
         this.json = json;
         this.access = access;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void created(Long tenantId, String type, Long id, Object after) {
         write(tenantId, "CREATE", type, id, null, after);
+        events.publishEvent(new ModelChanged(tenantId, type));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void updated(Long tenantId, String type, Long id, Object before, Object after) {
         write(tenantId, "UPDATE", type, id, before, after);
+        events.publishEvent(new ModelChanged(tenantId, type));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(Long tenantId, String type, Long id, Object before) {
         write(tenantId, "DELETE", type, id, before, null);
+        events.publishEvent(new ModelChanged(tenantId, type));
     }
 
     /** A secret was shown to someone (a device's login details): what was shown is never logged. */
@@ -57,6 +63,12 @@ public class AuditLog {
     public void loginLockout(String key) {
         ObjectNode detail = json.createObjectNode().put("key", key);
         entries.save(new AuditEntry("anonymous", null, "LOGIN_LOCKOUT", "login", null, null, detail.toString()));
+    }
+
+    /** A device entered too many wrong account codes; written by the FastAGI server, outside any request. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void accountCodeLockout(long tenantId, long deviceId, Object detail) {
+        entries.save(new AuditEntry("fastagi", tenantId, "ACCOUNT_CODE_LOCKOUT", "device", deviceId, null, masked(detail)));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

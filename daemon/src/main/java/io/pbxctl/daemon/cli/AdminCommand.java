@@ -113,10 +113,14 @@ public final class AdminCommand {
         }
     }
 
-    /** On the command line, so that neither PBX_DEMO nor the demo profile makes a command load demo data. */
+    /**
+     * On the command line, so that neither PBX_DEMO nor the demo profile makes a command load
+     * demo data, and so that a command run beside the daemon does not try to take its FastAGI port.
+     */
     private static String[] withDemoOff(List<String> springArgs) {
         List<String> args = new ArrayList<>(springArgs);
         args.add("--pbx.demo=false");
+        args.add("--pbx.fastagi.enabled=false");
         return args.toArray(String[]::new);
     }
 

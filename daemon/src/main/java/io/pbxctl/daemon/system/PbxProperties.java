@@ -2,6 +2,7 @@ package io.pbxctl.daemon.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,9 @@ public record PbxProperties(
         @DefaultValue Database db,
         @DefaultValue Secrets secrets,
         @DefaultValue Sip sip,
-        @DefaultValue Logins logins) {
+        @DefaultValue Logins logins,
+        @DefaultValue FastAgi fastagi,
+        @DefaultValue CallPolicy calls) {
 
     /** An empty url means: start the embedded MariaDB in the data directory. */
     public record Database(
@@ -48,5 +51,40 @@ public record PbxProperties(
             @DefaultValue("15m") Duration window,
             @DefaultValue("15m") Duration lockout,
             @DefaultValue("5m") Duration verifiedPasswordLifetime) {
+    }
+
+    /**
+     * The FastAGI server Asterisk asks at call time. FastAGI has no authentication: only the
+     * listed client addresses may connect. Requests wait in a bounded queue when every thread
+     * is busy; past {@code queueWait} or a full queue the connection is closed, which the
+     * dialplan treats as a refusal. The server has its own small database pool with short
+     * timeouts so that a slow or stopped database refuses calls quickly instead of holding them.
+     */
+    public record FastAgi(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("127.0.0.1") String address,
+            @DefaultValue("4573") int port,
+            @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedClients,
+            @DefaultValue("200") int threads,
+            @DefaultValue("5000") int queueCapacity,
+            @DefaultValue("3s") Duration queueWait,
+            @DefaultValue("4096") int backlog,
+            @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("20") int databasePoolSize,
+            @DefaultValue("2s") Duration databaseTimeout) {
+    }
+
+    /**
+     * Call-time rules: the quota minimum a call needs, the optional cap on one call's share of
+     * the quota (0 = a call may take all that is left), how long a reservation outlives its
+     * call's limit (ringing, prompts), and the account-code lockout.
+     */
+    public record CallPolicy(
+            @DefaultValue("60s") Duration minimumQuota,
+            @DefaultValue("0s") Duration maximumReservation,
+            @DefaultValue("10m") Duration reservationGrace,
+            @DefaultValue("5") int codeFailures,
+            @DefaultValue("15m") Duration codeFailureWindow,
+            @DefaultValue("15m") Duration codeLockout) {
     }
 }

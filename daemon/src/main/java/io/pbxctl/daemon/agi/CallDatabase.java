@@ -1,0 +1,56 @@
+package io.pbxctl.daemon.agi;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.pbxctl.daemon.system.PbxProperties;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database as call-time decisions use it: a pool of its own, so that admin traffic never
+ * starves calls, with short connection and socket timeouts, so that a stopped or hung database
+ * turns into a quick refusal instead of a call left waiting.
+ */
+@Component
+public class CallDatabase implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    CallDatabase(DataSource main, PbxProperties properties) {
+        HikariDataSource model = (HikariDataSource) main;
+        PbxProperties.FastAgi settings = properties.fastagi();
+        long timeoutMs = settings.databaseTimeout().toMillis();
+        pool = new HikariDataSource();
+        pool.setPoolName("pbx-calls");
+        pool.setJdbcUrl(model.getJdbcUrl());
+        pool.setUsername(model.getUsername());
+        pool.setPassword(model.getPassword());
+        pool.setMaximumPoolSize(settings.databasePoolSize());
+        pool.setMinimumIdle(Math.min(4, settings.databasePoolSize()));
+        pool.setConnectionTimeout(Math.max(250, timeoutMs));
+        pool.setValidationTimeout(Math.max(250, Math.min(timeoutMs, 1000)));
+        // Started lazily: the daemon must come up (and refuse calls) even while the database is down.
+        pool.setInitializationFailTimeout(-1);
+        pool.addDataSourceProperty("connectTimeout", String.valueOf(timeoutMs));
+        pool.addDataSourceProperty("socketTimeout", String.valueOf(timeoutMs));
+        jdbc = JdbcClient.create(pool);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    public TransactionTemplate transactions() {
+        return transactions;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
