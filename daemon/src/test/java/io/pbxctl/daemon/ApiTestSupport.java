@@ -81,7 +81,7 @@ public abstract class ApiTestSupport {
     }
 
     /** A tenant created for one test: its id, slug, the admin's user id and an API client logged in as that admin. */
-    protected record TenantFixture(long id, String slug, long adminUserId, Api admin) {
+    public record TenantFixture(long id, String slug, long adminUserId, Api admin) {
 
         public String path(String resource) {
             return "/api/v1/tenants/" + id + "/" + resource;
