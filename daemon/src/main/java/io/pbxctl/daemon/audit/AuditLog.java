@@ -68,7 +68,7 @@ public class AuditLog {
     /** A device entered too many wrong account codes; written by the FastAGI server, outside any request. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void accountCodeLockout(long tenantId, long deviceId, Object detail) {
-        entries.save(new AuditEntry("fastagi", tenantId, "ACCOUNT_CODE_LOCKOUT", "device", deviceId, null, masked(detail)));
+        entries.save(new AuditEntry("fastagi", tenantId, "CODE_LOCKOUT", "device", deviceId, null, masked(detail)));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
