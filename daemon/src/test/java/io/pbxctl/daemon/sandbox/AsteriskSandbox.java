@@ -42,11 +42,14 @@ public final class AsteriskSandbox implements AutoCloseable {
 
     private final Path script;
     private final Path runDir;
+    /** Stops Asterisk should the test JVM exit without closing the sandbox. */
+    private final Thread shutdownHook;
     private boolean closed;
 
     private AsteriskSandbox(Path script, Path runDir) {
         this.script = script;
         this.runDir = runDir;
+        this.shutdownHook = new Thread(this::stop, "asterisk-sandbox-stop");
     }
 
     /**
@@ -64,8 +67,19 @@ public final class AsteriskSandbox implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run(script, COMMAND_TIMEOUT, "start", run.toString(), confDir.toAbsolutePath().normalize().toString());
-        return new AsteriskSandbox(script, run);
+        AsteriskSandbox sandbox = new AsteriskSandbox(script, run);
+        Runtime.getRuntime().addShutdownHook(sandbox.shutdownHook);
+        try {
+            run(script, COMMAND_TIMEOUT, "start", run.toString(), confDir.toAbsolutePath().normalize().toString());
+        } catch (RuntimeException e) {
+            try {
+                sandbox.close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        return sandbox;
     }
 
     /** Skips the calling test, saying why, unless we are root or have passwordless sudo. */
@@ -100,11 +114,20 @@ public final class AsteriskSandbox implements AutoCloseable {
 
     /** Stops Asterisk ({@code core stop now}, then signals); safe to call twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
-            run(script, COMMAND_TIMEOUT, "stop", runDir.toString());
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: stopping twice is harmless
+            }
+            stop();
         }
+    }
+
+    private void stop() {
+        run(script, COMMAND_TIMEOUT, "stop", runDir.toString());
     }
 
     /**
