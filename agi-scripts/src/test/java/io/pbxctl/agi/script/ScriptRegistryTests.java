@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.Test;
 
 class ScriptRegistryTests {
@@ -33,15 +34,21 @@ class ScriptRegistryTests {
         }
     }
 
+    private static AgiRequest requestFor(String script) {
+        AgiRequest request = org.mockito.Mockito.mock(AgiRequest.class);
+        org.mockito.Mockito.when(request.getScript()).thenReturn(script);
+        return request;
+    }
+
     @Test
     void eachScriptIsMappedUnderTheNameTheDialplanUses() {
-        Map<String, ?> mappings = new ScriptRegistry(List.of(outbound, internal, conference, supervise, settle)).mappings();
-        assertThat(mappings).containsOnlyKeys("outbound", "internal", "conference", "supervise", "settle");
-        assertThat(mappings.get("outbound")).isSameAs(outbound);
-        assertThat(mappings.get("internal")).isSameAs(internal);
-        assertThat(mappings.get("conference")).isSameAs(conference);
-        assertThat(mappings.get("supervise")).isSameAs(supervise);
-        assertThat(mappings.get("settle")).isSameAs(settle);
+        ScriptRegistry registry = new ScriptRegistry(List.of(outbound, internal, conference, supervise, settle));
+        assertThat(registry.names()).containsExactlyInAnyOrder("outbound", "internal", "conference", "supervise", "settle");
+        assertThat(registry.determineScript(requestFor("outbound"), null)).isSameAs(outbound);
+        assertThat(registry.determineScript(requestFor("internal"), null)).isSameAs(internal);
+        assertThat(registry.determineScript(requestFor("conference"), null)).isSameAs(conference);
+        assertThat(registry.determineScript(requestFor("supervise"), null)).isSameAs(supervise);
+        assertThat(registry.determineScript(requestFor("settle"), null)).isSameAs(settle);
     }
 
     @Test
@@ -60,10 +67,14 @@ class ScriptRegistryTests {
     }
 
     @Test
-    void theMappingsCannotBeChangedFromOutside() {
+    void anUnknownOrMissingNameGetsAScriptThatRefuses() throws Exception {
         ScriptRegistry registry = new ScriptRegistry(List.of(internal));
-        assertThatThrownBy(() -> registry.mappings().put("settle", settle)).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(registry.mappings()).containsOnlyKeys("internal");
-        assertThat(new ScriptRegistry(List.of()).mappings()).isEmpty();
+        for (String name : new String[] {"io.pbxctl.agi.script.OutboundScript", "settle", null}) {
+            AgiCall call = AgiCall.with();
+            org.mockito.Mockito.when(call.request.getScript()).thenReturn(name);
+            AgiScript script = registry.determineScript(call.request, call.channel);
+            assertThat(script).isInstanceOf(PbxScript.class).isNotSameAs(internal);
+            assertThat(call.run((PbxScript) script)).containsExactly("PBX_REASON=INVALID_REQUEST", "PBX_RESULT=REFUSED");
+        }
     }
 }
