@@ -36,18 +36,6 @@ public final class Answer {
         return this;
     }
 
-    public Result result() {
-        return result;
-    }
-
-    public Reason reason() {
-        return reason;
-    }
-
-    public Map<String, String> variables() {
-        return Map.copyOf(variables);
-    }
-
     void applyTo(AgiChannel channel) throws AgiException {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             channel.setVariable(variable.getKey(), variable.getValue());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,5 +98,16 @@ class JdbcAccountCodes implements AccountCodes {
             return true;
         }
         return false;
+    }
+
+    /** Failures older than the counting window can no longer lock anyone out. */
+    @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+    void purgeOldFailures() {
+        try {
+            database.jdbc().sql("DELETE FROM account_code_failure WHERE failed_at < ?")
+                    .param(Utc.of(Instant.now().minus(window))).update();
+        } catch (RuntimeException e) {
+            log.warn("could not purge old account-code failures: {}", e.getMessage());
+        }
     }
 }

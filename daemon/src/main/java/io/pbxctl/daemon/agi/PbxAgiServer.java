@@ -5,7 +5,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.fastagi.internal.AgiConnectionHandler;
@@ -28,7 +27,6 @@ final class PbxAgiServer extends DefaultAgiServer {
     private final int threads;
     private final int queueCapacity;
     private final long queueWaitNanos;
-    private final AtomicLong expired = new AtomicLong();
 
     PbxAgiServer(MappingStrategy scripts, GuardedServerSocket socket, int threads, int queueCapacity, Duration queueWait) {
         super(scripts);
@@ -61,8 +59,7 @@ final class PbxAgiServer extends DefaultAgiServer {
         long queuedAt = System.nanoTime();
         super.execute(() -> {
             if (System.nanoTime() - queuedAt > queueWaitNanos && command instanceof AgiConnectionHandler handler) {
-                long total = expired.incrementAndGet();
-                log.warn("closed a FastAGI connection unanswered after waiting longer than the queue allows ({} so far)", total);
+                log.warn("closed a FastAGI connection unanswered after waiting longer than pbx.fastagi.queue-wait");
                 handler.release();
                 return;
             }
@@ -73,9 +70,5 @@ final class PbxAgiServer extends DefaultAgiServer {
     @Override
     protected void handleException(String message, Exception e) {
         log.warn("FastAGI: {}: {}", message, e.getMessage());
-    }
-
-    long expiredConnections() {
-        return expired.get();
     }
 }

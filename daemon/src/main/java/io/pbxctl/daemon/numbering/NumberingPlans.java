@@ -16,22 +16,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class NumberingPlans {
 
     private final JdbcClient jdbc;
-    private final TenantPrefixRepository tenantPrefixes;
 
-    NumberingPlans(JdbcClient jdbc, TenantPrefixRepository tenantPrefixes) {
+    NumberingPlans(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.tenantPrefixes = tenantPrefixes;
     }
 
     @Transactional(readOnly = true)
     public NumberingPlan of(Tenant tenant) {
-        List<PrefixRule> countryRules = countryPlan(tenant.getCountry()).stream()
-                .map(p -> new PrefixRule(p.prefix(), p.direction(), p.areaCode()))
-                .toList();
-        List<PrefixRule> tenantRules = tenantPrefixes.findByTenantId(tenant.getId()).stream()
-                .map(p -> new PrefixRule(p.getPrefix(), p.getDirection(), false))
-                .toList();
-        return new NumberingPlan(tenant.getCountry(), tenant.getAreaCode(), countryRules, tenantRules);
+        return load(jdbc, tenant.getId(), tenant.getCountry(), tenant.getAreaCode());
+    }
+
+    /** The plan of a tenant read through the given client: the API's pool or the call-time one. */
+    static NumberingPlan load(JdbcClient jdbc, long tenantId, Country country, String areaCode) {
+        List<PrefixRule> countryRules = jdbc.sql("SELECT prefix, direction, area_code FROM plan_prefix WHERE country = ?")
+                .param(country.name())
+                .query((rs, row) -> new PrefixRule(rs.getString(1), Direction.valueOf(rs.getString(2)), rs.getBoolean(3)))
+                .list();
+        List<PrefixRule> tenantRules = jdbc.sql("SELECT prefix, direction FROM tenant_prefix WHERE tenant_id = ?")
+                .param(tenantId)
+                .query((rs, row) -> new PrefixRule(rs.getString(1), Direction.valueOf(rs.getString(2)), false))
+                .list();
+        return new NumberingPlan(country, areaCode, countryRules, tenantRules);
     }
 
     /**

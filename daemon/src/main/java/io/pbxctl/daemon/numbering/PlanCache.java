@@ -1,15 +1,12 @@
 package io.pbxctl.daemon.numbering;
 
 import io.pbxctl.agi.numbering.Country;
-import io.pbxctl.agi.numbering.Direction;
 import io.pbxctl.agi.numbering.NumberingPlan;
-import io.pbxctl.agi.numbering.PrefixRule;
 import io.pbxctl.daemon.agi.CallDatabase;
 import io.pbxctl.daemon.audit.ModelChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +42,7 @@ public class PlanCache {
         Instant now = clock.instant();
         Cached cached = plans.get(tenantId);
         if (cached == null || cached.loadedAt().plus(LIFETIME).isBefore(now)) {
-            cached = new Cached(load(tenantId, country, areaCode), now);
+            cached = new Cached(NumberingPlans.load(database.jdbc(), tenantId, country, areaCode), now);
             plans.put(tenantId, cached);
         }
         return cached.plan();
@@ -56,19 +53,5 @@ public class PlanCache {
         if (PLAN_TYPES.contains(change.type()) && change.tenantId() != null) {
             plans.remove(change.tenantId());
         }
-    }
-
-    private NumberingPlan load(long tenantId, Country country, String areaCode) {
-        List<PrefixRule> countryRules = database.jdbc()
-                .sql("SELECT prefix, direction, area_code FROM plan_prefix WHERE country = ?")
-                .param(country.name())
-                .query((rs, row) -> new PrefixRule(rs.getString(1), Direction.valueOf(rs.getString(2)), rs.getBoolean(3)))
-                .list();
-        List<PrefixRule> tenantRules = database.jdbc()
-                .sql("SELECT prefix, direction FROM tenant_prefix WHERE tenant_id = ?")
-                .param(tenantId)
-                .query((rs, row) -> new PrefixRule(rs.getString(1), Direction.valueOf(rs.getString(2)), false))
-                .list();
-        return new NumberingPlan(country, areaCode, countryRules, tenantRules);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes reservations whose settlement never came (a daemon or Asterisk crash) a day after
- * they stopped counting, and account-code failures older than any window could need.
+ * they stopped counting.
  */
 @Component
 class ReservationPurge {
@@ -31,10 +31,8 @@ class ReservationPurge {
         try {
             int reservations = database.jdbc().sql("DELETE FROM quota_reservation WHERE expires_at < ?")
                     .param(Utc.of(clock.instant().minus(KEEP_AFTER_EXPIRY))).update();
-            int failures = database.jdbc().sql("DELETE FROM account_code_failure WHERE failed_at < ?")
-                    .param(Utc.of(clock.instant().minus(KEEP_AFTER_EXPIRY))).update();
             if (reservations > 0) {
-                log.info("purged {} reservations whose call never settled, {} old account-code failures", reservations, failures);
+                log.info("purged {} reservations whose call never settled", reservations);
             }
         } catch (RuntimeException e) {
             log.warn("could not purge old reservations: {}", e.getMessage());
