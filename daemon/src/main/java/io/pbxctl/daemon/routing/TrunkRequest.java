@@ -17,7 +17,6 @@ record TrunkRequest(
         @Min(1) @Max(65535) Integer port,
         TrunkTransport transport,
         Boolean registration,
-        @Pattern(regexp = "^[A-Za-z0-9._@+-]{1,64}$", message = "must be 1 to 64 ASCII letters, digits or . _ @ + -") String username,
-        @Pattern(regexp = "^[!#%&()*+,./0-9:=?@A-Z^_a-z|~-]{1,128}$",
-                message = "must be 1 to 128 printable ASCII characters without spaces or any of ; [ ] $ { } \\ \" ' < > `") String secret) {
+        @Pattern(regexp = Rules.CARRIER_USERNAME, message = Rules.CARRIER_USERNAME_MESSAGE) String username,
+        @Pattern(regexp = Rules.CARRIER_SECRET, message = Rules.CARRIER_SECRET_MESSAGE) String secret) {
 }

@@ -16,7 +16,8 @@ public record PbxProperties(
         @DefaultValue Sip sip,
         @DefaultValue Logins logins,
         @DefaultValue FastAgi fastagi,
-        @DefaultValue CallPolicy calls) {
+        @DefaultValue CallPolicy calls,
+        @DefaultValue Asterisk asterisk) {
 
     /** An empty url means: start the embedded MariaDB in the data directory. */
     public record Database(
@@ -38,7 +39,12 @@ public record PbxProperties(
     public record Sip(
             @DefaultValue("127.0.0.1") String publicHost,
             @DefaultValue("5060") int udpPort,
-            @DefaultValue("8089") int wssPort) {
+            @DefaultValue("8089") int wssPort,
+            @DefaultValue("0.0.0.0") String bindAddress,
+            @DefaultValue("5060") int tcpPort,
+            @DefaultValue("5061") int tlsPort,
+            Path tlsCertificate,
+            Path tlsPrivateKey) {
     }
 
     /**
@@ -72,6 +78,23 @@ public record PbxProperties(
             @DefaultValue("30s") Duration readTimeout,
             @DefaultValue("20") int databasePoolSize,
             @DefaultValue("2s") Duration databaseTimeout) {
+    }
+
+    /**
+     * The Asterisk configuration the daemon generates: where the files go (its own files only,
+     * included from the stock ones), an optional directory of operator copies of templates that
+     * win over the shipped ones, the FastAGI URL the dialplan calls (empty: this daemon's
+     * address and port), the digest realm, how long calls ring, and how long a change waits for
+     * more changes before the files are regenerated.
+     */
+    public record Asterisk(
+            @DefaultValue("data/asterisk") Path configDir,
+            Path templateOverrideDir,
+            @DefaultValue("") String agiUrl,
+            @DefaultValue("asterisk") String realm,
+            @DefaultValue("30s") Duration ringTime,
+            @DefaultValue("90s") Duration outboundRingTime,
+            @DefaultValue("250ms") Duration regenerationDelay) {
     }
 
     /**

@@ -27,6 +27,11 @@ public final class Rules {
     public static final String LANGUAGE_MESSAGE = "must be one of vi, en, pl";
     public static final String HOST = "^[A-Za-z0-9.:-]{1,255}$";
     public static final String HOST_MESSAGE = "must be a host name or IP address";
+    public static final String CARRIER_USERNAME = "^[A-Za-z0-9._@+-]{1,64}$";
+    public static final String CARRIER_USERNAME_MESSAGE = "must be 1 to 64 ASCII letters, digits or . _ @ + -";
+    public static final String CARRIER_SECRET = "^[!#%&()*+,./0-9:=?@A-Z^_a-z|~-]{1,128}$";
+    public static final String CARRIER_SECRET_MESSAGE =
+            "must be 1 to 128 printable ASCII characters without spaces or any of ; [ ] $ { } \\ \" ' < > `";
     public static final String USERNAME = "^[A-Za-z0-9._@-]{3,64}$";
     public static final String USERNAME_MESSAGE = "must be 3 to 64 ASCII letters, digits, '.', '_', '@' or '-'";
 

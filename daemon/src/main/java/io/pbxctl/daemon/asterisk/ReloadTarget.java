@@ -1,0 +1,5 @@
+package io.pbxctl.daemon.asterisk;
+
+public enum ReloadTarget {
+    DIALPLAN, PJSIP, CONFBRIDGE
+}

@@ -1,0 +1,49 @@
+package io.pbxctl.daemon.config;
+
+import io.pbxctl.daemon.system.PbxProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * One generation: read the model, render every file, check it, and write what changed. Any
+ * failure (an unsafe value, a broken template, a refused line) happens before the first write,
+ * so the files Asterisk has stay as they were.
+ */
+@Component
+public class ConfigGenerator {
+
+    private final ConfigModelLoader loader;
+    private final TemplateRenderer renderer;
+    private final GenerationSettings settings;
+    private final ConfigWriter writer;
+    private final Clock clock;
+
+    ConfigGenerator(ConfigModelLoader loader, TemplateRenderer renderer, GenerationSettings settings, PbxProperties properties) {
+        this(loader, renderer, settings, new ConfigWriter(properties.asterisk().configDir()), Clock.systemUTC());
+    }
+
+    ConfigGenerator(ConfigModelLoader loader, TemplateRenderer renderer, GenerationSettings settings, ConfigWriter writer,
+            Clock clock) {
+        this.loader = loader;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** What one generation did. */
+    public record Generation(Instant at, Duration took, int tenants, int users, Set<GeneratedFile> changed) {
+    }
+
+    public Generation generate() {
+        Instant start = clock.instant();
+        ConfigModel model = loader.load();
+        Map<GeneratedFile, String> files = renderer.render(model, settings);
+        Set<GeneratedFile> changed = writer.write(files);
+        return new Generation(start, Duration.between(start, clock.instant()), model.tenants().size(), model.userCount(), changed);
+    }
+}
