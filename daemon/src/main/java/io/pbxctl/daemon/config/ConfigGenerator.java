@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,19 +18,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfigGenerator {
 
-    private final ConfigModelLoader loader;
+    private final Supplier<ConfigModel> models;
     private final TemplateRenderer renderer;
     private final GenerationSettings settings;
     private final ConfigWriter writer;
     private final Clock clock;
 
+    @Autowired
     ConfigGenerator(ConfigModelLoader loader, TemplateRenderer renderer, GenerationSettings settings, PbxProperties properties) {
-        this(loader, renderer, settings, new ConfigWriter(properties.asterisk().configDir()), Clock.systemUTC());
+        this(loader::load, renderer, settings, new ConfigWriter(properties.asterisk().configDir()), Clock.systemUTC());
     }
 
-    ConfigGenerator(ConfigModelLoader loader, TemplateRenderer renderer, GenerationSettings settings, ConfigWriter writer,
+    ConfigGenerator(Supplier<ConfigModel> models, TemplateRenderer renderer, GenerationSettings settings, ConfigWriter writer,
             Clock clock) {
-        this.loader = loader;
+        this.models = models;
         this.renderer = renderer;
         this.settings = settings;
         this.writer = writer;
@@ -41,7 +44,7 @@ public class ConfigGenerator {
 
     public Generation generate() {
         Instant start = clock.instant();
-        ConfigModel model = loader.load();
+        ConfigModel model = models.get();
         Map<GeneratedFile, String> files = renderer.render(model, settings);
         Set<GeneratedFile> changed = writer.write(files);
         return new Generation(start, Duration.between(start, clock.instant()), model.tenants().size(), model.userCount(), changed);

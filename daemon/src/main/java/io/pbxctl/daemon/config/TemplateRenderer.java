@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.exception.VelocityException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class TemplateRenderer {
     private final VelocityEngine engine;
     private final Path overrideDir;
 
+    @Autowired
     TemplateRenderer(PbxProperties properties) {
         this(properties.asterisk().templateOverrideDir());
     }
