@@ -68,7 +68,7 @@ final class Checked {
 
     static String text(String object, String field, String value) {
         if (value != null && !SafeTextValidator.isSafe(value)) {
-            throw new UnsafeConfigValue(object, field, "must not contain control characters, line breaks or any of ; [ ] $ { } \\ \" < >");
+            throw new UnsafeConfigValue(object, field, "must not contain control characters, line breaks, any of ; [ ] $ { } \\ \" < >, or # before a letter");
         }
         return value;
     }

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = SafeTextValidator.class)
 public @interface SafeText {
 
-    String message() default "must not contain control characters, line breaks or any of ; [ ] $ { } \\ \" < >";
+    String message() default "must not contain control characters, line breaks, any of ; [ ] $ { } \\ \" < >, or # before a letter";
 
     Class<?>[] groups() default {};
 

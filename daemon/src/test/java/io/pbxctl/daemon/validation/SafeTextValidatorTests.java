@@ -15,7 +15,8 @@ class SafeTextValidatorTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"line\nbreak", "carriage\rreturn", "semi;colon", "[section]", "open[", "close]", "${SHELL}", "back\\slash",
-            "quote\"d", "<sip:x>", "tab\there", "nul\u0000", "line\u2028separator", "para\u2029graph", "zero\u200bwidth", "bell\u0007"})
+            "quote\"d", "<sip:x>", "tab\there", "nul\u0000", "line\u2028separator", "para\u2029graph", "zero\u200bwidth", "bell\u0007",
+            "#include /etc/passwd", "name #tryinclude x", "#exec rm"})
     void anythingThatCouldBreakAConfigLineIsRefused(String text) {
         assertThat(SafeTextValidator.isSafe(text)).isFalse();
     }
