@@ -51,8 +51,8 @@ class InjectionTests extends ApiTestSupport {
         }
     }
 
-    /** Characters that would break an Asterisk configuration line or a dialplan expression. */
-    static final List<String> PAYLOADS = List.of("\n", "\r", ";", "[", "]", "${", "\"", "\u2028", "\u0000");
+    /** Characters that would break an Asterisk configuration line or a dialplan expression, and a directive. */
+    static final List<String> PAYLOADS = List.of("\n", "\r", ";", "[", "]", "${", "\"", "\u2028", "\u0000", "#include ");
 
     static final List<String> REAL_NAMES = List.of("Nguyễn Thị Hồng Nhung", "Łukasz Żółć-Brzęczyszczykiewicz");
 
