@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -260,10 +261,10 @@ public class AsteriskManager implements SmartLifecycle {
         switch (next) {
             case CONNECTED -> log.info("AMI connected to {} as '{}'", where, settings.username());
             case UNREACHABLE -> log.warn("AMI: {} Asterisk at {} ({}); retrying every {} at most, reloads wait until then",
-                    previous == Connection.CONNECTED ? "lost the connection to" : "cannot reach", where, why, settings.retryMax());
+                    previous == Connection.CONNECTED ? "lost the connection to" : "cannot reach", where, why, format(settings.retryMax()));
             case LOGIN_FAILED -> log.error("AMI: Asterisk at {} refused the login as '{}' ({}); check pbx.ami.username and"
                     + " pbx.ami.secret against its manager.conf; retrying every {} at most", where, settings.username(), why,
-                    settings.retryMax());
+                    format(settings.retryMax()));
             default -> {
             }
         }
@@ -302,6 +303,11 @@ public class AsteriskManager implements SmartLifecycle {
 
     private static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** As in the properties: 30s, 5m. */
+    private static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static int millis(Duration duration) {
