@@ -1,5 +1,30 @@
 package io.pbxctl.daemon.asterisk;
 
+/**
+ * What a change of generated configuration needs reloaded, each the narrowest reload that applies
+ * its files. Each is an AMI {@code ModuleLoad} with {@code LoadType: reload} of one module rather
+ * than the equivalent CLI command through AMI {@code Command}: Asterisk 22 answers {@code Command}
+ * with Success even when the reload rejected the file ("Dialplan reloaded." after a parse error),
+ * while {@code ModuleLoad} answers Error. Declared in the order a batch applies them: the dialplan
+ * last, so that it never routes to an endpoint or conference profile not loaded yet.
+ */
 public enum ReloadTarget {
-    DIALPLAN, PJSIP, CONFBRIDGE
+
+    /** pjsip.conf and its includes; same as the CLI {@code module reload res_pjsip.so} (22 has no {@code pjsip reload}). */
+    PJSIP("res_pjsip.so"),
+    /** confbridge.conf and its includes; same as the CLI {@code module reload app_confbridge.so}. */
+    CONFBRIDGE("app_confbridge.so"),
+    /** extensions.conf and its includes; same as the CLI {@code dialplan reload}. Calls in progress continue. */
+    DIALPLAN("pbx_config.so");
+
+    private final String module;
+
+    ReloadTarget(String module) {
+        this.module = module;
+    }
+
+    /** The Asterisk module whose reload applies this target's files. */
+    public String module() {
+        return module;
+    }
 }

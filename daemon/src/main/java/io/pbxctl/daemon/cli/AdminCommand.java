@@ -115,12 +115,14 @@ public final class AdminCommand {
 
     /**
      * On the command line, so that neither PBX_DEMO nor the demo profile makes a command load
-     * demo data, and so that a command run beside the daemon does not try to take its FastAGI port.
+     * demo data, so that a command run beside the daemon does not try to take its FastAGI port,
+     * and so that a command neither logs in to Asterisk nor reloads anything.
      */
     private static String[] withDemoOff(List<String> springArgs) {
         List<String> args = new ArrayList<>(springArgs);
         args.add("--pbx.demo=false");
         args.add("--pbx.fastagi.enabled=false");
+        args.add("--pbx.ami.enabled=false");
         return args.toArray(String[]::new);
     }
 

@@ -17,7 +17,8 @@ public record PbxProperties(
         @DefaultValue Logins logins,
         @DefaultValue FastAgi fastagi,
         @DefaultValue CallPolicy calls,
-        @DefaultValue Asterisk asterisk) {
+        @DefaultValue Asterisk asterisk,
+        @DefaultValue Ami ami) {
 
     /** An empty url means: start the embedded MariaDB in the data directory. */
     public record Database(
@@ -109,5 +110,25 @@ public record PbxProperties(
             @DefaultValue("5") int codeFailures,
             @DefaultValue("15m") Duration codeFailureWindow,
             @DefaultValue("15m") Duration codeLockout) {
+    }
+
+    /**
+     * The Asterisk Manager Interface login that applies generated configuration (reloads). The
+     * connection is made in the background and retried from {@code retryInitial}, doubling up to
+     * {@code retryMax}; {@code connectTimeout} bounds one connect-and-login attempt and a ping,
+     * {@code responseTimeout} one reload (a large res_pjsip reload takes a while), and a ping every
+     * {@code pingInterval} notices a connection that died without closing.
+     */
+    public record Ami(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("5038") int port,
+            @DefaultValue("pbxctl") String username,
+            @DefaultValue("") String secret,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("60s") Duration responseTimeout,
+            @DefaultValue("1s") Duration retryInitial,
+            @DefaultValue("30s") Duration retryMax,
+            @DefaultValue("30s") Duration pingInterval) {
     }
 }

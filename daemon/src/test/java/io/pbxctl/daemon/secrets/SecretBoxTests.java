@@ -21,7 +21,8 @@ class SecretBoxTests {
     static PbxProperties properties(PbxProperties.Secrets secrets) {
         return new PbxProperties(Path.of("data"), false, new PbxProperties.Database("", "pbx", "", 0, Duration.ofSeconds(120)), secrets,
                 new PbxProperties.Sip("127.0.0.1", 5060, 8089, "0.0.0.0", 5060, 5061, null, null),
-                new PbxProperties.Logins(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5)), null, null, null);
+                new PbxProperties.Logins(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5)), null, null, null,
+                null);
     }
 
     private final SecretBox box = new SecretBox(keys(SecretKeys.newMasterKey()));

@@ -1,0 +1,316 @@
+package io.pbxctl.daemon.asterisk;
+
+import io.pbxctl.daemon.asterisk.AmiStatus.Connection;
+import io.pbxctl.daemon.asterisk.AmiStatus.LastReload;
+import io.pbxctl.daemon.asterisk.AmiStatus.Outcome;
+import io.pbxctl.daemon.system.PbxProperties;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.DefaultManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.ModuleLoadAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The daemon's one AMI connection, which applies generated configuration. {@link #reload} only
+ * records targets as pending and returns; they are sent as soon as Asterisk can be reached, so a
+ * change written while Asterisk is down or restarting is applied when it comes back.
+ *
+ * <p>One worker thread does all the talking to Asterisk: connecting, retrying with a doubling
+ * delay, pinging, and sending reloads, one batch at a time. It connects in the background, so the
+ * daemon starts whether Asterisk is up or not. It does its own reconnecting rather than leaving
+ * it to Asterisk-Java, which does not retry a first login and, after a lost connection, retries
+ * every 5 s forever with a warning each time; the connection's own reconnect thread is stopped
+ * by logging off as soon as a disconnect is seen.
+ */
+public class AsteriskManager implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AsteriskManager.class);
+
+    /** Asterisk's answer to a module reload while another one (an operator's {@code core reload}) runs. */
+    private static final String RELOAD_IN_PROGRESS = "A reload is in progress";
+
+    private final PbxProperties.Ami settings;
+    private final Clock clock = Clock.systemUTC();
+    private final Object lifecycle = new Object();
+
+    // Guarded by this; the snapshot that status() reads.
+    private final EnumSet<ReloadTarget> pending = EnumSet.noneOf(ReloadTarget.class);
+    private AmiStatus.Connection state;
+    private Instant since;
+    private String detail = "";
+    private LastReload lastReload;
+
+    // Used on the worker thread only.
+    private DefaultManagerConnection connection;
+    private Duration nextRetry;
+    private ScheduledFuture<?> pinger;
+
+    private volatile ScheduledThreadPoolExecutor worker;
+
+    AsteriskManager(PbxProperties.Ami settings) {
+        this.settings = settings;
+        this.state = settings.enabled() ? Connection.CONNECTING : Connection.DISABLED;
+        this.since = clock.instant();
+    }
+
+    /**
+     * Asks for these targets to be reloaded and returns at once. They are applied right away when
+     * connected, otherwise as soon as the connection is up; requests made meanwhile are merged.
+     */
+    public void reload(Set<ReloadTarget> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            pending.addAll(targets);
+        }
+        onWorker(this::applyPending);
+    }
+
+    public synchronized AmiStatus status() {
+        return new AmiStatus(state, since, detail, pending, lastReload);
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (worker != null || !settings.enabled()) {
+                return;
+            }
+            connection = new DefaultManagerConnection(settings.host(), settings.port(), settings.username(), settings.secret());
+            connection.setSocketTimeout(millis(settings.connectTimeout()));
+            connection.setDefaultResponseTimeout(settings.connectTimeout().toMillis());
+            connection.setKeepAliveAfterAuthenticationFailure(false);
+            // Runs on Asterisk-Java's pump thread, which also delivers responses: hand over, never block it.
+            connection.addEventListener(event -> {
+                if (event instanceof DisconnectEvent) {
+                    onWorker(() -> connectionLost("Asterisk closed the connection"));
+                }
+            });
+            nextRetry = settings.retryInitial();
+            ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread t = new Thread(task, "ami");
+                t.setDaemon(true);
+                return t;
+            });
+            thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            thread.setRemoveOnCancelPolicy(true);
+            worker = thread;
+            thread.execute(this::connect);
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lifecycle) {
+            ScheduledThreadPoolExecutor thread = worker;
+            if (thread == null) {
+                return;
+            }
+            worker = null;
+            // Lets an attempt in progress finish (bounded by the connect timeout) instead of
+            // interrupting Asterisk-Java half-way through a login.
+            thread.shutdown();
+            try {
+                thread.awaitTermination(settings.connectTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            logoff();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private void connect() {
+        try {
+            connection.login("off");
+        } catch (AuthenticationFailedException e) {
+            retryLater(Connection.LOGIN_FAILED, e.getMessage());
+            return;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            retryLater(Connection.UNREACHABLE, describe(e));
+            return;
+        }
+        nextRetry = settings.retryInitial();
+        changeState(Connection.CONNECTED, "");
+        long ping = settings.pingInterval().toMillis();
+        pinger = worker().scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+        applyPending();
+    }
+
+    private void retryLater(Connection failure, String why) {
+        changeState(failure, why);
+        worker().schedule(this::connect, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
+        Duration doubled = nextRetry.multipliedBy(2);
+        nextRetry = doubled.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : doubled;
+    }
+
+    private void ping() {
+        try {
+            connection.sendAction(new PingAction(), settings.connectTimeout().toMillis());
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            connectionLost("no answer to a ping: " + describe(e));
+        }
+    }
+
+    private void connectionLost(String why) {
+        synchronized (this) {
+            if (state != Connection.CONNECTED) {
+                return;
+            }
+        }
+        pinger.cancel(false);
+        logoff();
+        retryLater(Connection.UNREACHABLE, why);
+    }
+
+    /** Sends the pending targets when connected; targets the connection failed under stay pending. */
+    private void applyPending() {
+        Set<ReloadTarget> batch;
+        synchronized (this) {
+            if (state != Connection.CONNECTED || pending.isEmpty()) {
+                return;
+            }
+            batch = EnumSet.copyOf(pending);
+            pending.clear();
+        }
+        List<String> failures = new ArrayList<>();
+        Set<ReloadTarget> retry = EnumSet.noneOf(ReloadTarget.class);
+        for (ReloadTarget target : batch) {
+            ManagerResponse response;
+            try {
+                response = connection.sendAction(new ModuleLoadAction(target.module(), ModuleLoadAction.LOAD_TYPE_RELOAD),
+                        settings.responseTimeout().toMillis());
+            } catch (IOException | TimeoutException | IllegalStateException e) {
+                Set<ReloadTarget> unsent = EnumSet.copyOf(batch);
+                unsent.removeIf(done -> done.compareTo(target) < 0);
+                keepPending(unsent);
+                finished(batch, List.of(target + ": " + describe(e) + "; " + unsent + " stay pending until reconnected"));
+                connectionLost(describe(e));
+                return;
+            }
+            if (response == null) {
+                failures.add(target + ": no response");
+            } else if (!"Success".equalsIgnoreCase(response.getResponse())) {
+                failures.add(target + ": " + response.getMessage());
+                if (RELOAD_IN_PROGRESS.equalsIgnoreCase(response.getMessage())) {
+                    retry.add(target);
+                }
+            }
+        }
+        finished(batch, failures);
+        if (!retry.isEmpty()) {
+            keepPending(retry);
+            worker().schedule(this::applyPending, settings.retryInitial().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void keepPending(Set<ReloadTarget> targets) {
+        pending.addAll(targets);
+    }
+
+    private void finished(Set<ReloadTarget> batch, List<String> failures) {
+        LastReload reload = failures.isEmpty()
+                ? new LastReload(clock.instant(), batch, Outcome.OK, "")
+                : new LastReload(clock.instant(), batch, Outcome.FAILED, String.join("; ", failures));
+        synchronized (this) {
+            lastReload = reload;
+        }
+        if (failures.isEmpty()) {
+            log.info("Asterisk reloaded {}", batch);
+        } else {
+            log.warn("Asterisk reload of {} failed: {}", batch, reload.message());
+        }
+    }
+
+    private void changeState(Connection next, String why) {
+        Connection previous;
+        synchronized (this) {
+            previous = state;
+            detail = why;
+            if (previous == next) {
+                return;
+            }
+            state = next;
+            since = clock.instant();
+        }
+        String where = settings.host() + ":" + settings.port();
+        switch (next) {
+            case CONNECTED -> log.info("AMI connected to {} as '{}'", where, settings.username());
+            case UNREACHABLE -> log.warn("AMI: {} Asterisk at {} ({}); retrying every {} at most, reloads wait until then",
+                    previous == Connection.CONNECTED ? "lost the connection to" : "cannot reach", where, why, format(settings.retryMax()));
+            case LOGIN_FAILED -> log.error("AMI: Asterisk at {} refused the login as '{}' ({}); check pbx.ami.username and"
+                    + " pbx.ami.secret against its manager.conf; retrying every {} at most", where, settings.username(), why,
+                    format(settings.retryMax()));
+            default -> {
+            }
+        }
+    }
+
+    /** Ends the session, and with it Asterisk-Java's own reconnect thread, whatever state it is in. */
+    private void logoff() {
+        ManagerConnectionState current = connection.getState();
+        if (current == ManagerConnectionState.CONNECTED || current == ManagerConnectionState.RECONNECTING) {
+            try {
+                connection.logoff();
+            } catch (IllegalStateException alreadyGone) {
+                // a reconnect attempt ended the session in between: nothing left to end
+            }
+        }
+    }
+
+    private void onWorker(Runnable task) {
+        ScheduledThreadPoolExecutor thread = worker;
+        if (thread != null) {
+            try {
+                thread.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                // stop() is under way: what is pending stays in the status
+            }
+        }
+    }
+
+    private ScheduledThreadPoolExecutor worker() {
+        ScheduledThreadPoolExecutor thread = worker;
+        if (thread == null) {
+            throw new RejectedExecutionException("stopped");
+        }
+        return thread;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** As in the properties: 30s, 5m. */
+    private static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+}
