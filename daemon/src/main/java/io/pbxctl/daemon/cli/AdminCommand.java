@@ -1,6 +1,9 @@
 package io.pbxctl.daemon.cli;
 
 import io.pbxctl.daemon.PbxDaemonApplication;
+import io.pbxctl.daemon.asterisk.AmiStatus;
+import io.pbxctl.daemon.asterisk.AsteriskManager;
+import io.pbxctl.daemon.config.ConfigRegeneration;
 import io.pbxctl.daemon.secrets.SecretKeys;
 import io.pbxctl.daemon.secrets.SecretPolicy;
 import io.pbxctl.daemon.security.Caller;
@@ -12,6 +15,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +40,9 @@ public final class AdminCommand {
               create-operator --username NAME   create an operator login; the password is read
                                                 from standard input, or generated and printed
               reset-password --username NAME    set a new password for any login, same way
+              regenerate-config [--wait SECONDS]
+                                                write Asterisk's generated files from the database
+                                                and reload them all over AMI (default wait 20 s)
             """;
 
     private AdminCommand() {
@@ -74,6 +82,7 @@ public final class AdminCommand {
                     password.printIfGenerated(out);
                     yield 0;
                 }
+                case "regenerate-config" -> regenerateConfig(springArgs, own, out, err);
                 default -> {
                     err.print("unknown command '" + args.get(0) + "'\n" + USAGE);
                     yield 2;
@@ -95,6 +104,59 @@ public final class AdminCommand {
         SecretKeys.writeNewKeyFile(file);
         out.println("Wrote a new master key to " + file + " (mode 600). Back it up: stored secrets cannot be read without it.");
         return 0;
+    }
+
+    /**
+     * Generates in this process (with the daemon's settings) and reloads through its own AMI
+     * connection, waiting for Asterisk's answer: 0 reloaded, 3 files written but Asterisk did not
+     * take the reload (it then needs this command again, or a restart, once reachable).
+     */
+    private static int regenerateConfig(List<String> springArgs, List<String> own, PrintStream out, PrintStream err) {
+        Duration wait = Duration.ofSeconds(own.contains("--wait") ? parseSeconds(option(own, "--wait")) : 20);
+        List<String> args = new ArrayList<>(springArgs);
+        args.add("--pbx.demo=false");
+        args.add("--pbx.fastagi.enabled=false");
+        args.add("--pbx.asterisk.generate=false");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PbxDaemonApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run(args.toArray(String[]::new))) {
+            ConfigRegeneration.GenerationOutcome outcome = context.getBean(ConfigRegeneration.class).regenerateNow();
+            out.println("Generated " + outcome.tenants() + " tenants, " + outcome.users() + " users in " + outcome.tookMillis()
+                    + " ms; changed files: " + (outcome.changedFiles().isEmpty() ? "none" : String.join(", ", outcome.changedFiles())));
+            AsteriskManager asterisk = context.getBean(AsteriskManager.class);
+            Instant deadline = Instant.now().plus(wait);
+            AmiStatus status = asterisk.status();
+            while (!(status.pending().isEmpty() && status.lastReload() != null) && Instant.now().isBefore(deadline)) {
+                sleep();
+                status = asterisk.status();
+            }
+            if (status.pending().isEmpty() && status.lastReload() != null && status.lastReload().outcome() == AmiStatus.Outcome.OK) {
+                out.println("Reloaded in Asterisk: " + status.lastReload().targets());
+                return 0;
+            }
+            err.println("Files written, but Asterisk did not take the reload: " + (status.lastReload() != null
+                    && status.lastReload().outcome() == AmiStatus.Outcome.FAILED ? status.lastReload().message()
+                    : status.connection() + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")));
+            return 3;
+        }
+    }
+
+    private static long parseSeconds(String value) {
+        if (!value.matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("--wait takes a number of seconds, not '" + value + "'");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private interface AccountsCommand {
@@ -123,6 +185,7 @@ public final class AdminCommand {
         args.add("--pbx.demo=false");
         args.add("--pbx.fastagi.enabled=false");
         args.add("--pbx.ami.enabled=false");
+        args.add("--pbx.asterisk.generate=false");
         return args.toArray(String[]::new);
     }
 

@@ -45,8 +45,21 @@ public class ConfigGenerator {
     public Generation generate() {
         Instant start = clock.instant();
         ConfigModel model = models.get();
+        refuseTlsTrunksWithoutCertificate(model);
         Map<GeneratedFile, String> files = renderer.render(model, settings);
         Set<GeneratedFile> changed = writer.write(files);
         return new Generation(start, Duration.between(start, clock.instant()), model.tenants().size(), model.userCount(), changed);
+    }
+
+    /** pjsip would drop such a trunk at load with only a log line; say which one instead. */
+    private void refuseTlsTrunksWithoutCertificate(ConfigModel model) {
+        if (settings.tls()) {
+            return;
+        }
+        model.tenants().forEach(tenant -> tenant.trunks().stream().filter(trunk -> trunk.transport().equals("TLS")).findFirst()
+                .ifPresent(trunk -> {
+                    throw new UnsafeConfigValue("trunk '" + trunk.endpoint() + "'", "transport",
+                            "is TLS but no TLS certificate is configured (pbx.sip.tls-certificate and pbx.sip.tls-private-key)");
+                }));
     }
 }

@@ -82,20 +82,24 @@ public record PbxProperties(
     }
 
     /**
-     * The Asterisk configuration the daemon generates: where the files go (its own files only,
+     * The Asterisk configuration the daemon generates ({@code generate=false}: only on request,
+     * as the admin CLI does): where the files go (its own files only,
      * included from the stock ones), an optional directory of operator copies of templates that
      * win over the shipped ones, the FastAGI URL the dialplan calls (empty: this daemon's
-     * address and port), the digest realm, how long calls ring, and how long a change waits for
-     * more changes before the files are regenerated.
+     * address and port), the digest realm, how long calls ring, and the coalescing of changes:
+     * files are regenerated once no change came for {@code regenerationDelay}, and at the latest
+     * {@code regenerationMaxDelay} after the first change of a burst.
      */
     public record Asterisk(
+            @DefaultValue("true") boolean generate,
             @DefaultValue("data/asterisk") Path configDir,
             Path templateOverrideDir,
             @DefaultValue("") String agiUrl,
             @DefaultValue("asterisk") String realm,
             @DefaultValue("30s") Duration ringTime,
             @DefaultValue("90s") Duration outboundRingTime,
-            @DefaultValue("250ms") Duration regenerationDelay) {
+            @DefaultValue("250ms") Duration regenerationDelay,
+            @DefaultValue("1s") Duration regenerationMaxDelay) {
     }
 
     /**
