@@ -29,7 +29,7 @@ public record Refusal(Reason reason, String announcement, int sipCode, int cause
             case INVALID_REQUEST -> new Refusal(reason, "check-number-dial-again", 400, 28);
             case NOT_FOUND -> new Refusal(reason, "pbx-invalid", 604, 1);
             case OUTSIDE_WINDOW -> new Refusal(reason, "conf-locked", 480, 20);
-            case PIN_INVALID -> new Refusal(reason, "conf-invalidpin", 403, 81);
+            case PIN_INVALID -> new Refusal(reason, "conf-invalidpin", 488, 81);
             case NOT_SUPERVISOR -> new Refusal(reason, "beeperr", 405, 52);
             case TARGET_IDLE -> new Refusal(reason, "vm-nobodyavail", 410, 18);
             case UNAVAILABLE -> new Refusal(reason, "all-circuits-busy-now", 503, 41);
