@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.demo;
 
+import io.pbxctl.daemon.audit.ModelChanged;
 import io.pbxctl.daemon.secrets.CodeHasher;
 import io.pbxctl.daemon.secrets.SecretBox;
 import io.pbxctl.daemon.secrets.SecretPolicy;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,9 +45,12 @@ class DemoData implements ApplicationRunner {
     private final CodeHasher hasher;
     private final PasswordEncoder encoder;
     private final Path dataDir;
+    private final ApplicationEventPublisher events;
 
-    DemoData(JdbcClient jdbc, SecretBox box, CodeHasher hasher, PasswordEncoder encoder, PbxProperties properties) {
+    DemoData(JdbcClient jdbc, SecretBox box, CodeHasher hasher, PasswordEncoder encoder, PbxProperties properties,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.box = box;
         this.hasher = hasher;
         this.encoder = encoder;
@@ -107,6 +112,9 @@ class DemoData implements ApplicationRunner {
         credentials.put("billing viewer login 'demo-billing' (Phạm Thị Dung) password", login("demo-billing", "BILLING_VIEWER", tenant, dung));
         jdbc.sql("INSERT INTO audit_entry (at, actor, tenant_id, action, entity_type, entity_id) VALUES (?, 'demo', ?, 'CREATE', 'demo data', ?)")
                 .params(now(), tenant, tenant).update();
+        // Written with SQL rather than through the audited services, so announce it like they do:
+        // the generated Asterisk files then include the demo tenant.
+        events.publishEvent(new ModelChanged(tenant, "demo data"));
         writeCredentials(credentials);
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -104,8 +105,36 @@ class EmbeddedLifecycleTests {
             HttpResponse<String> created = call(port, "POST", "/api/v1/tenants/1/departments", "demo-admin", adminPassword,
                     "{\"name\":\"Chăm sóc khách hàng\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            Path pjsip = dataDir.resolve("asterisk/pjsip.d/pbx-generated.conf");
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!(Files.exists(pjsip) && Files.readString(pjsip).contains("[demo-101-desk]"))) {
+                assertThat(Instant.now()).as("the demo tenant in the generated pjsip file").isBefore(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(dataDir.resolve("asterisk/extensions.d/pbx-generated.conf")))
+                    .contains("[pbx~demo~extensions]", "exten => 842471000000,1,Gosub(pbx-inbound,s,1(demo,1,pbx~demo~extensions,");
         }
         assertThat(dataDir.resolve("secret.key")).exists();
+    }
+
+    @Test
+    @Order(2)
+    void theAdminCommandRegeneratesTheFilesAndSaysWhenAsteriskDidNotReload() throws Exception {
+        Files.delete(dataDir.resolve("asterisk/confbridge.d/pbx-generated.conf"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AdminCommand.run(List.of("regenerate-config", "--wait", "0", "--pbx.data-dir=" + dataDir, "--pbx.ami.enabled=false"),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out), new PrintStream(err));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("changed files: confbridge.d/pbx-generated.conf");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Files written, but Asterisk did not take the reload: DISABLED");
+        assertThat(dataDir.resolve("asterisk/confbridge.d/pbx-generated.conf")).exists();
+
+        ByteArrayOutputStream badErr = new ByteArrayOutputStream();
+        int bad = AdminCommand.run(List.of("regenerate-config", "--wait", "soon"), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(badErr));
+        assertThat(bad).isEqualTo(1);
+        assertThat(badErr.toString(StandardCharsets.UTF_8)).contains("--wait takes a number of seconds, not 'soon'");
     }
 
     @Test
