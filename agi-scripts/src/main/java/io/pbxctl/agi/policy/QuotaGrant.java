@@ -1,6 +1,10 @@
 package io.pbxctl.agi.policy;
 
-/** How many seconds a new call may reserve of a limited monthly quota. */
+/**
+ * How many seconds a new call may reserve of a limited monthly quota. The daemon applies this
+ * rule in the database, under the user's row lock ({@code reserve_quota}, migration 0030);
+ * its tests check that the procedure agrees with this class.
+ */
 public final class QuotaGrant {
 
     private QuotaGrant() {

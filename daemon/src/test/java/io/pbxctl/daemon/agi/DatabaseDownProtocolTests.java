@@ -35,15 +35,21 @@ class DatabaseDownProtocolTests extends ApiTestSupport {
         assumeTrue(database != null, "needs the embedded MariaDB, which the test can stop and start");
         CallScenario scenario = new CallScenario(newTenant("VN"), operator, null);
         Person caller = scenario.person("Caller", Map.of("monthlyQuotaMinutes", 100));
+        Person unlimited = scenario.person("Unlimited");
         FakeAsterisk asterisk = new FakeAsterisk(server.port());
         String slug = scenario.tenant.slug();
         String before = OutboundProtocolTests.callId();
         assertThat(asterisk.call("outbound", before, slug, caller.device(), "0912345678").get(Variables.RESULT)).isEqualTo("ALLOWED");
+        assertThat(asterisk.call("outbound", OutboundProtocolTests.callId(), slug, unlimited.device(), "0912345678").get(Variables.RESULT))
+                .isEqualTo("ALLOWED");
 
         database.stop();
         try {
             FakeAsterisk.Call refused = asterisk.call("outbound", OutboundProtocolTests.callId(), slug, caller.device(), "0912345678");
             assertThat(refused.variables()).containsEntry(Variables.RESULT, "REFUSED").containsEntry(Variables.REASON, "UNAVAILABLE");
+            assertThat(asterisk.call("outbound", OutboundProtocolTests.callId(), slug, unlimited.device(), "0912345678").variables())
+                    .as("a caller known to the cache is not allowed either: the call could not be recorded for its settlement")
+                    .containsEntry(Variables.RESULT, "REFUSED").containsEntry(Variables.REASON, "UNAVAILABLE");
             assertThat(asterisk.call("internal", OutboundProtocolTests.callId(), slug, "100").get(Variables.REASON))
                     .as("the dialplan falls back to its generated dial string on UNAVAILABLE").isEqualTo("UNAVAILABLE");
             assertThat(String.join("\n", refused.commands())).doesNotContain("Exception");

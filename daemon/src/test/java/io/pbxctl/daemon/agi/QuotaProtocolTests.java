@@ -8,6 +8,7 @@ import io.pbxctl.daemon.agi.CallScenario.Person;
 import io.pbxctl.daemon.agi.FakeAsterisk.Call;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -134,6 +135,36 @@ class QuotaProtocolTests extends ApiTestSupport {
         assertThat(dial(OutboundProtocolTests.callId(), payer).get(Variables.RESULT)).isEqualTo("ALLOWED");
         assertThat(settle(lost, 30).get(Variables.SETTLEMENT)).as("a late hangup still charges its party").isEqualTo("CHARGED");
         assertThat(usedSeconds(payer)).isEqualTo(30);
+    }
+
+    @Test
+    void concurrentCallsOfUnlimitedUsersAreEachRecordedForTheirSettlement() throws Exception {
+        List<Person> people = List.of(scenario.person("Free1"), scenario.person("Free2"), scenario.person("Free3"));
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Map<String, Future<Call>> calls = new LinkedHashMap<>();
+            for (int i = 0; i < 36; i++) {
+                Person from = people.get(i % people.size());
+                String callId = OutboundProtocolTests.callId();
+                calls.put(callId, pool.submit(() -> {
+                    start.await();
+                    return dial(callId, from);
+                }));
+            }
+            start.countDown();
+            for (Future<Call> call : calls.values()) {
+                assertThat(call.get().get(Variables.RESULT)).isEqualTo("ALLOWED");
+            }
+            for (String callId : calls.keySet()) {
+                assertThat(settle(callId, 10).get(Variables.SETTLEMENT)).isEqualTo("CHARGED");
+            }
+            for (Person person : people) {
+                assertThat(usedSeconds(person)).isEqualTo(120);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
