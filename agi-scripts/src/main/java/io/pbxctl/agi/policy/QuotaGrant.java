@@ -2,7 +2,7 @@ package io.pbxctl.agi.policy;
 
 /**
  * How many seconds a new call may reserve of a limited monthly quota. The daemon applies this
- * rule in the database, under the user's row lock ({@code reserve_quota}, migration 0030);
+ * rule in the database, under the user's row lock ({@code reserve_quota}, migration 0024);
  * its tests check that the procedure agrees with this class.
  */
 public final class QuotaGrant {
