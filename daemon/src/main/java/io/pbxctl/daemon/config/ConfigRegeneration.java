@@ -47,6 +47,7 @@ public class ConfigRegeneration implements SmartLifecycle {
     private Instant firstPending;
     private Instant lastRequest;
     private boolean scheduled;
+    private boolean generating;
     private long requests;
     private long generations;
     private GenerationOutcome last;
@@ -66,7 +67,13 @@ public class ConfigRegeneration implements SmartLifecycle {
     }
 
     /** The generation side of the status endpoint; the AMI side comes from {@link AsteriskManager}. */
-    public record State(long changesSeen, long generations, Instant pendingSince, Instant lastSuccess, GenerationOutcome last) {
+    public record State(long changesSeen, long generations, Instant pendingSince, boolean generating, Instant lastSuccess,
+                        GenerationOutcome last) {
+
+        /** Nothing pending and nothing running: the files reflect every change seen. */
+        public boolean idle() {
+            return pendingSince == null && !generating;
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -114,7 +121,7 @@ public class ConfigRegeneration implements SmartLifecycle {
     }
 
     public synchronized State state() {
-        return new State(requests, generations, firstPending, lastSuccess, last);
+        return new State(requests, generations, firstPending, generating, lastSuccess, last);
     }
 
     private void tick() {
@@ -129,11 +136,15 @@ public class ConfigRegeneration implements SmartLifecycle {
             }
             scheduled = false;
             firstPending = null;
+            generating = true;
         }
         generate(false);
     }
 
     private GenerationOutcome generate(boolean forced) {
+        synchronized (this) {
+            generating = true;
+        }
         Instant start = clock.instant();
         GenerationOutcome outcome;
         try {
@@ -160,6 +171,7 @@ public class ConfigRegeneration implements SmartLifecycle {
             log.error("Generating the Asterisk configuration failed; the previous files stay in place: {}", e.getMessage());
         }
         synchronized (this) {
+            generating = false;
             generations++;
             last = outcome;
             if (outcome.ok()) {
