@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Each refusal reason tells the caller something of its own, with sounds Asterisk really has. */
 class RefusalTests {
 
-    private static final Path SANDBOX_SOUNDS = Path.of("/var/cache/pbxctl/asterisk-chroot/usr/share/asterisk/sounds/en");
+    /** Debian's "en" is an absolute symlink through /etc/alternatives, which only resolves inside the chroot. */
+    private static final Path SANDBOX_SOUNDS = Path.of("/var/cache/pbxctl/asterisk-chroot/usr/share/asterisk/sounds/en_US_f_Allison");
 
     @Test
     void everyReasonHasItsOwnAnnouncementSipResponseAndCause() {
