@@ -56,6 +56,7 @@ public final class ReloadLatencyClient {
         long[] generation = new long[changes];
         long[] reload = new long[changes];
         int staleReloads = 0;
+        settle(rest);
         try (Ami ami = new Ami(Integer.parseInt(BenchOptions.required(options, "ami-port")), BenchOptions.required(options, "ami-username"),
                 BenchOptions.required(options, "ami-secret"))) {
             for (int i = 0; i < changes; i++) {
@@ -95,6 +96,24 @@ public final class ReloadLatencyClient {
         summary(lines, "reload", reload);
         Files.write(Path.of(BenchOptions.required(options, "out")), lines);
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * Waits for the daemon's start-up generation and its reload of every file (a large pjsip
+     * reload can take long), so that the first change does not queue behind them.
+     */
+    private static void settle(BenchModel.Rest rest) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode status = rest.get("/api/v1/asterisk/config");
+            JsonNode asterisk = status.path("asterisk");
+            if (status.path("generation").path("generations").asLong() > 0 && asterisk.path("connection").asText().equals("CONNECTED")
+                    && asterisk.path("pending").isEmpty() && !asterisk.path("lastReload").isNull()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the daemon's start-up generation and reload did not finish within 10 minutes");
     }
 
     private static long[] nanosToMillis(long[] nanos) {
