@@ -1,0 +1,245 @@
+package io.pbxctl.daemon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pbxctl.daemon.ApiTestSupport;
+import io.pbxctl.daemon.agi.FastAgiServer;
+import io.pbxctl.daemon.config.ConfigGenerator;
+import io.pbxctl.daemon.config.ConfigModelLoader;
+import io.pbxctl.daemon.config.TenantConfigGenerator;
+import io.pbxctl.daemon.sandbox.AsteriskSandbox;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Real SIP calls through a real Asterisk 22 that runs the daemon's generated files and asks the
+ * daemon's FastAGI server at call time; SIPp plays the phones and the carriers
+ * (docs/end-to-end.md). One Asterisk serves the whole class: each test uses its own users, so a
+ * registration another test left behind never rings in it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CallsThroughAsteriskTests extends ApiTestSupport {
+
+    private static final Duration TALK = Duration.ofSeconds(1);
+    private static final String MOBILE = "0912345678";
+
+    @Autowired
+    private ConfigModelLoader loader;
+    @Autowired
+    private FastAgiServer fastAgi;
+
+    private SipRig rig;
+    private ConfigGenerator generator;
+    private TenantFixture acme;
+    private TenantFixture other;
+    private Sipp acmeCarrier;
+    private Sipp otherCarrier;
+    private final Map<String, String> secrets = new HashMap<>();
+
+    @BeforeAll
+    void startPbx() {
+        AsteriskSandbox.assumeAvailable();
+        operatorLogin();
+        rig = new SipRig("e2e-calls");
+        int carrierPort = AsteriskSandbox.freeUdpPort();
+        acme = newTenant("VN");
+        other = newTenant("VN");
+        long acmeGroup = outboundGroup(acme, "127.0.0.2", carrierPort);
+        long otherGroup = outboundGroup(other, "127.0.0.3", carrierPort);
+        user(acme, "alice", "100", Map.of("outboundGroupId", acmeGroup), "alice-desk", "alice-soft");
+        user(acme, "bob", "101", Map.of("outboundGroupId", acmeGroup), "bob");
+        user(acme, "carol", "102", Map.of("callWaiting", false), "carol");
+        user(acme, "dave", "103", Map.of("callWaiting", true), "dave");
+        user(acme, "erin", "104", Map.of("autoAnswer", true), "erin");
+        user(acme, "frank", "105", Map.of("outboundGroupId", acmeGroup, "outboundEnabled", false, "monthlyQuotaMinutes", 0), "frank");
+        user(acme, "gina", "106", Map.of(), "gina");
+        user(acme, "ivan", "107", Map.of(), "ivan");
+        user(acme, "henry", "110", Map.of(), "henry");
+        user(other, "bob", "101", Map.of("outboundGroupId", otherGroup), "bob");
+        user(other, "henry", "110", Map.of(), "henry");
+
+        generator = generator("agi://127.0.0.1:" + fastAgi.port());
+        generator.generate();
+        // The carriers answer before Asterisk boots: it qualifies the trunks at once, and an
+        // unreachable trunk would not be dialled until the next qualify a minute later.
+        acmeCarrier = rig.carrier("127.0.0.2", carrierPort);
+        otherCarrier = rig.carrier("127.0.0.3", carrierPort);
+        rig.start();
+    }
+
+    @AfterAll
+    void stopPbx() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void aDeviceRegistersWithItsSecretAndAWrongPasswordIsRefused() {
+        String device = device(acme, "ivan");
+        rig.phone(device, secrets.get(device), "phone-ring.xml").close();
+        assertThat(rig.cli("pjsip show aor " + device)).contains("sip:" + device + "@127.0.0.1");
+
+        Sipp refused = rig.register(device, secrets.get(device) + "x");
+        assertThat(refused.await(Duration.ofSeconds(60))).as("401 or 403 to the answered challenge:\n%s", refused.messages()).isZero();
+        assertThat(refused.log().receivedStatuses()).doesNotContain(200).last().isIn(401, 403);
+    }
+
+    @Test
+    void anExtensionRingsEveryRegisteredDeviceOfItsUser() {
+        Sipp desk = phone(acme, "alice-desk", "phone-ring.xml");
+        Sipp soft = phone(acme, "alice-soft", "phone-ring.xml");
+
+        call(acme, "bob", "100");
+
+        assertThat(desk.log().received("INVITE")).as(desk.messages()).hasSize(1);
+        assertThat(soft.log().received("INVITE")).as(soft.messages()).hasSize(1);
+    }
+
+    @Test
+    void aNationalUserReachesTheCarrierForAMobileNumberAndIsRefusedAbroad() {
+        SipLog mobile = call(acme, "bob", MOBILE);
+        assertThat(mobile.finalInviteStatus()).as(mobile.toString()).contains(200);
+        assertThat(carrierInvites(acmeCarrier, MOBILE)).hasSize(1);
+
+        SipLog abroad = call(acme, "bob", "0033123456789");
+        assertThat(abroad.finalInviteStatus()).as("CLASS is refused with 403").contains(403);
+        assertThat(carrierInvites(acmeCarrier, "0033123456789")).isEmpty();
+    }
+
+    @Test
+    void emergencyReachesTheCarrierWithQuotaUsedUpAndOutboundOff() {
+        SipLog mobile = call(acme, "frank", "0987000105");
+        assertThat(mobile.finalInviteStatus()).as("OUTBOUND_DISABLED is refused with 608").contains(608);
+
+        SipLog emergency = call(acme, "frank", "113");
+        assertThat(emergency.finalInviteStatus()).contains(200);
+        assertThat(carrierInvites(acmeCarrier, "113")).isNotEmpty();
+        assertThat(carrierInvites(acmeCarrier, "0987000105")).isEmpty();
+    }
+
+    @Test
+    void twoTenantsWithTheSameExtensionNeverReachEachOther() {
+        Sipp acmeHenry = phone(acme, "henry", "phone-ring.xml");
+        Sipp otherHenry = phone(other, "henry", "phone-ring.xml");
+
+        call(acme, "bob", "110");
+        assertThat(acmeHenry.log().received("INVITE")).hasSize(1);
+        assertThat(otherHenry.log().received("INVITE")).isEmpty();
+
+        call(other, "bob", "110");
+        assertThat(acmeHenry.log().received("INVITE")).hasSize(1);
+        assertThat(otherHenry.log().received("INVITE")).hasSize(1);
+
+        SipLog outbound = call(other, "bob", "0987000110");
+        assertThat(outbound.finalInviteStatus()).contains(200);
+        assertThat(carrierInvites(otherCarrier, "0987000110")).hasSize(1);
+        assertThat(carrierInvites(acmeCarrier, "0987000110")).isEmpty();
+    }
+
+    @Test
+    void withoutTheDaemonOutboundIsRefusedAndInternalCallsStillRing() {
+        Sipp gina = phone(acme, "gina", "phone-ring.xml");
+        int closedPort = AsteriskSandbox.freeTcpPort();
+        try {
+            generator("agi://127.0.0.1:" + closedPort).generate();
+            rig.cli("dialplan reload");
+
+            SipLog outbound = call(acme, "bob", "0987000106");
+            assertThat(outbound.finalInviteStatus()).as("UNAVAILABLE is refused with 503").contains(503);
+            assertThat(carrierInvites(acmeCarrier, "0987000106")).isEmpty();
+
+            call(acme, "bob", "106");
+            assertThat(gina.log().received("INVITE")).as("the hint's devices ring without the daemon").hasSize(1);
+        } finally {
+            generator.generate();
+            rig.cli("dialplan reload");
+        }
+    }
+
+    @Test
+    void callWaitingOffAnswersBusyAndOnRings() {
+        Sipp carol = phone(acme, "carol", "phone-answer.xml");
+        Sipp dave = phone(acme, "dave", "phone-answer.xml");
+
+        Sipp first = startCall(acme, "bob", "102", Duration.ofSeconds(20));
+        SipRig.waitFor(Duration.ofSeconds(30), () -> !carol.log().received("ACK").isEmpty(), carol::messages);
+        SipLog second = call(acme, "bob", "102");
+        assertThat(second.finalInviteStatus()).as(second.toString()).contains(486);
+        assertThat(carol.log().received("INVITE")).hasSize(1);
+        first.close();
+
+        Sipp busy = startCall(acme, "bob", "103", Duration.ofSeconds(20));
+        SipRig.waitFor(Duration.ofSeconds(30), () -> !dave.log().received("ACK").isEmpty(), dave::messages);
+        call(acme, "bob", "103");
+        assertThat(dave.log().received("INVITE")).as(dave.messages()).hasSize(2);
+        busy.close();
+    }
+
+    @Test
+    void autoAnswerPutsTheHeadersPhonesHonourOnTheInvite() {
+        Sipp erin = phone(acme, "erin", "phone-ring.xml");
+
+        call(acme, "bob", "104");
+
+        List<SipLog.Message> invites = erin.log().received("INVITE");
+        assertThat(invites).hasSize(1);
+        assertThat(invites.get(0).headers("Call-Info")).anyMatch(h -> h.contains("answer-after=0"));
+        assertThat(invites.get(0).headers("Alert-Info")).contains("info=alert-autoanswer", "Ring Answer");
+    }
+
+    private long outboundGroup(TenantFixture tenant, String carrierAddress, int carrierPort) {
+        long trunk = tenant.create("trunks", Map.of("name", "carrier", "host", carrierAddress, "port", carrierPort));
+        return tenant.create("outbound-groups", Map.of("name", "Default", "callerIdNumber", "02412345678", "trunkIds", List.of(trunk)));
+    }
+
+    /** A user with one extension and devices named {@code <slug>-<device>}, whose generated secrets are kept for the phones. */
+    private void user(TenantFixture tenant, String name, String extension, Map<String, Object> settings, String... devices) {
+        Map<String, Object> body = new LinkedHashMap<>(settings);
+        body.put("name", name);
+        long user = tenant.create("users", body);
+        tenant.create("extensions", Map.of("userId", user, "number", extension));
+        for (String device : devices) {
+            long id = tenant.create("devices", Map.of("userId", user, "sipUsername", device(tenant, device)));
+            var details = tenant.admin().post(tenant.path("devices/" + id + "/login-details"), null);
+            assertThat(details.status()).as(details.toString()).isEqualTo(200);
+            secrets.put(details.body().get("username").asText(), details.body().get("password").asText());
+        }
+    }
+
+    private static String device(TenantFixture tenant, String name) {
+        return tenant.slug() + "-" + name;
+    }
+
+    private ConfigGenerator generator(String agiUrl) {
+        return TenantConfigGenerator.of(loader, Set.of(acme.slug(), other.slug()), rig.settings(agiUrl), rig.conf);
+    }
+
+    private Sipp phone(TenantFixture tenant, String name, String incoming) {
+        String device = device(tenant, name);
+        return rig.phone(device, secrets.get(device), incoming);
+    }
+
+    private SipLog call(TenantFixture tenant, String caller, String number) {
+        String device = device(tenant, caller);
+        return rig.call(device, secrets.get(device), number, TALK);
+    }
+
+    private Sipp startCall(TenantFixture tenant, String caller, String number, Duration talk) {
+        String device = device(tenant, caller);
+        return rig.startCall(device, secrets.get(device), number, talk, "");
+    }
+
+    private static List<SipLog.Message> carrierInvites(Sipp carrier, String number) {
+        return carrier.log().received("INVITE").stream().filter(m -> m.requestUri().startsWith("sip:" + number + "@")).toList();
+    }
+}
