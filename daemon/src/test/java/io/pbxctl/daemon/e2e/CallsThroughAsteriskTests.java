@@ -2,6 +2,7 @@ package io.pbxctl.daemon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pbxctl.daemon.Api;
 import io.pbxctl.daemon.ApiTestSupport;
 import io.pbxctl.daemon.agi.FastAgiServer;
 import io.pbxctl.daemon.config.ConfigGenerator;
@@ -41,8 +42,10 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
     private ConfigGenerator generator;
     private TenantFixture acme;
     private TenantFixture other;
+    private TenantFixture coded;
     private Sipp acmeCarrier;
     private Sipp otherCarrier;
+    private Sipp codedCarrier;
     private final Map<String, String> secrets = new HashMap<>();
 
     @BeforeAll
@@ -53,8 +56,13 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
         int carrierPort = AsteriskSandbox.freeUdpPort();
         acme = newTenant("VN");
         other = newTenant("VN");
+        coded = newTenant("VN");
+        Api.Response restricted = operator.put("/api/v1/tenants/" + coded.id(), Map.of("slug", coded.slug(), "name", "Coded",
+                "country", "VN", "areaCode", "024", "accountCodeMode", "RESTRICTED"));
+        assertThat(restricted.status()).as(restricted.toString()).isEqualTo(200);
         long acmeGroup = outboundGroup(acme, "127.0.0.2", carrierPort);
         long otherGroup = outboundGroup(other, "127.0.0.3", carrierPort);
+        long codedGroup = outboundGroup(coded, "127.0.0.4", carrierPort);
         user(acme, "alice", "100", Map.of("outboundGroupId", acmeGroup), "alice-desk", "alice-soft");
         user(acme, "bob", "101", Map.of("outboundGroupId", acmeGroup), "bob");
         user(acme, "carol", "102", Map.of("callWaiting", false), "carol");
@@ -66,6 +74,14 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
         user(acme, "henry", "110", Map.of(), "henry");
         user(other, "bob", "101", Map.of("outboundGroupId", otherGroup), "bob");
         user(other, "henry", "110", Map.of(), "henry");
+        long olga = user(coded, "olga", "100", Map.of("outboundGroupId", codedGroup));
+        user(coded, "rita", "101", Map.of("outboundGroupId", codedGroup, "needsAccountCode", true), "rita");
+        user(coded, "sam", "102", Map.of("outboundGroupId", codedGroup, "needsAccountCode", true), "sam");
+        // Distinct digits: SIPp replays a digit's pcap with the same RTP timestamp, and Asterisk
+        // takes a repeated digit for the same key press.
+        coded.create("account-codes", Map.of("userId", olga, "code", "1357", "label", "Olga Projects"));
+        coded.create("conference-rooms", Map.of("number", "5000", "pin", "2468", "hostUserId", olga));
+        coded.create("conference-rooms", Map.of("number", "5001", "startTime", "2030-01-01T09:00", "durationMinutes", 60));
 
         generator = generator("agi://127.0.0.1:" + fastAgi.port());
         generator.generate();
@@ -73,6 +89,7 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
         // unreachable trunk would not be dialled until the next qualify a minute later.
         acmeCarrier = rig.carrier("127.0.0.2", carrierPort);
         otherCarrier = rig.carrier("127.0.0.3", carrierPort);
+        codedCarrier = rig.carrier("127.0.0.4", carrierPort);
         rig.start();
     }
 
@@ -197,13 +214,53 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
         assertThat(invites.get(0).headers("Alert-Info")).contains("info=alert-autoanswer", "Ring Answer");
     }
 
+    @Test
+    void theRightPinEntersTheConferenceAWrongOneAndOutsideTheWindowDoNot() {
+        String conference = coded.slug() + "~5000";
+        Sipp guest = startCall(coded, "rita", "5000", Duration.ofSeconds(8), "2468#");
+        SipRig.waitFor(Duration.ofSeconds(30), () -> rig.cli("confbridge list").contains(conference), guest::messages);
+        guest.await(Duration.ofSeconds(60));
+
+        Sipp wrong = startCall(coded, "rita", "5000", Duration.ofSeconds(40), "1357# 1357# 1357#");
+        while (wrong.running()) {
+            assertThat(rig.cli("confbridge list")).doesNotContain(conference);
+        }
+        assertThat(wrong.log().received("BYE")).as("Asterisk ends the call after the third wrong PIN:\n%s", wrong.messages()).hasSize(1);
+
+        SipLog closed = call(coded, "rita", "5001");
+        assertThat(closed.finalInviteStatus()).as("OUTSIDE_WINDOW is refused with 480").contains(480);
+    }
+
+    @Test
+    void anAccountCodeLiftsTheRestrictionAndLabelsTheCallRecord() {
+        Sipp call = startCall(coded, "rita", "0987000301", Duration.ofSeconds(10), "1357#");
+        SipRig.waitFor(Duration.ofSeconds(40), () -> !carrierInvites(codedCarrier, "0987000301").isEmpty(), call::messages);
+        SipRig.waitFor(Duration.ofSeconds(10), () -> rig.cli("core show channels concise").contains("!Olga Projects!"),
+                () -> rig.cli("core show channels concise"));
+        call.await(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void threeWrongCodesAreRefusedAndRepeatedFailuresLockTheDeviceOut() {
+        for (String number : List.of("0987000302", "0987000303")) {
+            Sipp wrong = startCall(coded, "sam", number, Duration.ofSeconds(40), "2468# 2468# 2468#");
+            wrong.await(Duration.ofSeconds(90));
+            assertThat(wrong.log().received("BYE")).as("Asterisk ends the call after the third wrong code:\n%s", wrong.messages())
+                    .hasSize(1);
+            assertThat(carrierInvites(codedCarrier, number)).isEmpty();
+        }
+        SipLog locked = call(coded, "sam", "0987000304");
+        assertThat(locked.finalInviteStatus()).as("ACCOUNT_CODE_LOCKED is refused with 423, without a prompt").contains(423);
+        assertThat(locked.receivedStatuses()).doesNotContain(200);
+    }
+
     private long outboundGroup(TenantFixture tenant, String carrierAddress, int carrierPort) {
         long trunk = tenant.create("trunks", Map.of("name", "carrier", "host", carrierAddress, "port", carrierPort));
         return tenant.create("outbound-groups", Map.of("name", "Default", "callerIdNumber", "02412345678", "trunkIds", List.of(trunk)));
     }
 
     /** A user with one extension and devices named {@code <slug>-<device>}, whose generated secrets are kept for the phones. */
-    private void user(TenantFixture tenant, String name, String extension, Map<String, Object> settings, String... devices) {
+    private long user(TenantFixture tenant, String name, String extension, Map<String, Object> settings, String... devices) {
         Map<String, Object> body = new LinkedHashMap<>(settings);
         body.put("name", name);
         long user = tenant.create("users", body);
@@ -214,6 +271,7 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
             assertThat(details.status()).as(details.toString()).isEqualTo(200);
             secrets.put(details.body().get("username").asText(), details.body().get("password").asText());
         }
+        return user;
     }
 
     private static String device(TenantFixture tenant, String name) {
@@ -221,7 +279,7 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
     }
 
     private ConfigGenerator generator(String agiUrl) {
-        return TenantConfigGenerator.of(loader, Set.of(acme.slug(), other.slug()), rig.settings(agiUrl), rig.conf);
+        return TenantConfigGenerator.of(loader, Set.of(acme.slug(), other.slug(), coded.slug()), rig.settings(agiUrl), rig.conf);
     }
 
     private Sipp phone(TenantFixture tenant, String name, String incoming) {
@@ -235,8 +293,12 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
     }
 
     private Sipp startCall(TenantFixture tenant, String caller, String number, Duration talk) {
+        return startCall(tenant, caller, number, talk, "");
+    }
+
+    private Sipp startCall(TenantFixture tenant, String caller, String number, Duration talk, String dtmf) {
         String device = device(tenant, caller);
-        return rig.startCall(device, secrets.get(device), number, talk, "");
+        return rig.startCall(device, secrets.get(device), number, talk, dtmf);
     }
 
     private static List<SipLog.Message> carrierInvites(Sipp carrier, String number) {

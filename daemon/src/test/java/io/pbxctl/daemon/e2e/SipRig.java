@@ -98,7 +98,10 @@ final class SipRig implements AutoCloseable {
                         "-s", device, "-au", device, "-ap", wrongSecret, "-m", "1")));
     }
 
-    /** Starts a call from a device to a number; with {@code dtmf}, the digits are sent as RTP events once answered. */
+    /**
+     * Starts a call from a device to a number; with {@code dtmf}, the digits are sent as RTP
+     * events once answered, a space waiting for the next prompt.
+     */
     Sipp startCall(String device, String secret, String number, Duration talk, String dtmf) {
         return track(Sipp.start(work, "call-" + device + "-" + number, "call.xml", null, Map.of("MEDIA", media(dtmf)),
                 List.of("127.0.0.1:" + sipPort, "-i", "127.0.0.1", "-p", Integer.toString(AsteriskSandbox.freeUdpPort()),
@@ -123,6 +126,10 @@ final class SipRig implements AutoCloseable {
         }
         StringBuilder actions = new StringBuilder("  <pause milliseconds=\"1500\"/>\n");
         for (char digit : dtmf.toCharArray()) {
+            if (digit == ' ') {
+                actions.append("  <pause milliseconds=\"3000\"/>\n");
+                continue;
+            }
             String name = digit == '#' ? "pound" : digit == '*' ? "star" : Character.toString(digit);
             actions.append("  <nop><action><exec play_pcap_audio=\"").append(pcaps().resolve("dtmf_2833_" + name + ".pcap"))
                     .append("\"/></action></nop>\n  <pause milliseconds=\"400\"/>\n");
