@@ -10,6 +10,7 @@ import io.pbxctl.daemon.config.ConfigModelLoader;
 import io.pbxctl.daemon.config.TenantConfigGenerator;
 import io.pbxctl.daemon.sandbox.AsteriskSandbox;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
 
     private static final Duration TALK = Duration.ofSeconds(1);
     private static final String MOBILE = "0912345678";
+    /**
+     * Three wrong entries in one call. SIPp replays sip-tester's DTMF pcaps with their recorded
+     * RTP timestamps, and Asterisk drops an event whose timestamp is not later than the last
+     * one's, so within one call the keys must follow the order of those timestamps: 1 0 2 3 4 5
+     * 6 7 8 9 * #. Only the last entry can end with '#'; the others end by GET DATA's timeout
+     * (6 s), which the spaces (3 s each) wait out.
+     */
+    private static final String WRONG_THRICE = "1023   4567   89#";
 
     @Autowired
     private ConfigModelLoader loader;
@@ -47,6 +56,7 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
     private Sipp otherCarrier;
     private Sipp codedCarrier;
     private final Map<String, String> secrets = new HashMap<>();
+    private long quinn;
 
     @BeforeAll
     void startPbx() {
@@ -72,25 +82,24 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
         user(acme, "gina", "106", Map.of(), "gina");
         user(acme, "ivan", "107", Map.of(), "ivan");
         user(acme, "henry", "110", Map.of(), "henry");
+        quinn = user(acme, "quinn", "111", Map.of("outboundGroupId", acmeGroup, "monthlyQuotaMinutes", 1), "quinn");
         user(other, "bob", "101", Map.of("outboundGroupId", otherGroup), "bob");
         user(other, "henry", "110", Map.of(), "henry");
         long olga = user(coded, "olga", "100", Map.of("outboundGroupId", codedGroup));
         user(coded, "rita", "101", Map.of("outboundGroupId", codedGroup, "needsAccountCode", true), "rita");
         user(coded, "sam", "102", Map.of("outboundGroupId", codedGroup, "needsAccountCode", true), "sam");
-        // Distinct digits: SIPp replays a digit's pcap with the same RTP timestamp, and Asterisk
-        // takes a repeated digit for the same key press.
+        // Keys in the order WRONG_THRICE explains.
         coded.create("account-codes", Map.of("userId", olga, "code", "1357", "label", "Olga Projects"));
         coded.create("conference-rooms", Map.of("number", "5000", "pin", "2468", "hostUserId", olga));
         coded.create("conference-rooms", Map.of("number", "5001", "startTime", "2030-01-01T09:00", "durationMinutes", 60));
 
         generator = generator("agi://127.0.0.1:" + fastAgi.port());
         generator.generate();
-        // The carriers answer before Asterisk boots: it qualifies the trunks at once, and an
-        // unreachable trunk would not be dialled until the next qualify a minute later.
-        acmeCarrier = rig.carrier("127.0.0.2", carrierPort);
-        otherCarrier = rig.carrier("127.0.0.3", carrierPort);
-        codedCarrier = rig.carrier("127.0.0.4", carrierPort);
+        // Starting the sandbox first also installs SIPp when it is missing.
         rig.start();
+        acmeCarrier = rig.carrier("127.0.0.2", carrierPort, "trunk~" + acme.slug() + "~carrier");
+        otherCarrier = rig.carrier("127.0.0.3", carrierPort, "trunk~" + other.slug() + "~carrier");
+        codedCarrier = rig.carrier("127.0.0.4", carrierPort, "trunk~" + coded.slug() + "~carrier");
     }
 
     @AfterAll
@@ -220,8 +229,9 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
         Sipp guest = startCall(coded, "rita", "5000", Duration.ofSeconds(8), "2468#");
         SipRig.waitFor(Duration.ofSeconds(30), () -> rig.cli("confbridge list").contains(conference), guest::messages);
         guest.await(Duration.ofSeconds(60));
+        SipRig.waitFor(Duration.ofSeconds(30), () -> !rig.cli("confbridge list").contains(conference), () -> "the guest never left");
 
-        Sipp wrong = startCall(coded, "rita", "5000", Duration.ofSeconds(40), "1357# 1357# 1357#");
+        Sipp wrong = startCall(coded, "rita", "5000", Duration.ofSeconds(60), WRONG_THRICE);
         while (wrong.running()) {
             assertThat(rig.cli("confbridge list")).doesNotContain(conference);
         }
@@ -242,16 +252,45 @@ class CallsThroughAsteriskTests extends ApiTestSupport {
 
     @Test
     void threeWrongCodesAreRefusedAndRepeatedFailuresLockTheDeviceOut() {
-        for (String number : List.of("0987000302", "0987000303")) {
-            Sipp wrong = startCall(coded, "sam", number, Duration.ofSeconds(40), "2468# 2468# 2468#");
-            wrong.await(Duration.ofSeconds(90));
-            assertThat(wrong.log().received("BYE")).as("Asterisk ends the call after the third wrong code:\n%s", wrong.messages())
-                    .hasSize(1);
-            assertThat(carrierInvites(codedCarrier, number)).isEmpty();
-        }
+        Sipp wrong = startCall(coded, "sam", "0987000302", Duration.ofSeconds(60), WRONG_THRICE);
+        wrong.await(Duration.ofSeconds(120));
+        assertThat(wrong.log().received("BYE")).as("Asterisk ends the call after the third wrong code:\n%s", wrong.messages())
+                .hasSize(1);
+        Sipp fifth = startCall(coded, "sam", "0987000303", Duration.ofSeconds(60), "1023   4567");
+        fifth.await(Duration.ofSeconds(120));
+        assertThat(fifth.log().received("BYE")).as("the fifth wrong code locks the device out:\n%s", fifth.messages()).hasSize(1);
+        assertThat(carrierInvites(codedCarrier, "0987000302")).isEmpty();
+        assertThat(carrierInvites(codedCarrier, "0987000303")).isEmpty();
+
         SipLog locked = call(coded, "sam", "0987000304");
         assertThat(locked.finalInviteStatus()).as("ACCOUNT_CODE_LOCKED is refused with 423, without a prompt").contains(423);
         assertThat(locked.receivedStatuses()).doesNotContain(200);
+    }
+
+    @Test
+    void withOneMinuteLeftAsteriskCutsTheCallAfterAMinuteAndChargesItOnce() {
+        Sipp call = startCall(acme, "quinn", "0987000111", Duration.ofMinutes(3));
+        call.await(Duration.ofMinutes(5));
+
+        SipLog log = call.log();
+        LocalDateTime answered = log.messages().stream().filter(m -> m.received() && m.status() == 200).findFirst()
+                .orElseThrow(() -> new AssertionError(call.messages())).at();
+        List<SipLog.Message> byes = log.received("BYE");
+        assertThat(byes).as("Asterisk hangs up at the limit:\n%s", call.messages()).hasSize(1);
+        assertThat(Duration.between(answered, byes.get(0).at())).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(90));
+
+        SipRig.waitFor(Duration.ofSeconds(30), () -> settledSeconds().size() == 1, () -> "no settlement for quinn");
+        long talk = settledSeconds().get(0);
+        assertThat(talk).isBetween(55L, 65L);
+        assertThat(jdbc.sql("SELECT used_seconds FROM minute_usage WHERE user_id = ?").param(quinn).query(Long.class).list())
+                .as("charged once, for what was talked").containsExactly(talk);
+
+        SipLog again = call(acme, "quinn", "0987000112");
+        assertThat(again.finalInviteStatus()).as("QUOTA_EXHAUSTED is refused with 402").contains(402);
+    }
+
+    private List<Long> settledSeconds() {
+        return jdbc.sql("SELECT talk_seconds FROM call_settlement WHERE user_id = ?").param(quinn).query(Long.class).list();
     }
 
     private long outboundGroup(TenantFixture tenant, String carrierAddress, int carrierPort) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +16,13 @@ import java.util.regex.Pattern;
 /** The SIP messages of one SIPp process, read from its {@code -trace_msg} file. */
 record SipLog(List<Message> messages) {
 
-    private static final Pattern SEPARATOR = Pattern.compile("^-{20,}.*$", Pattern.MULTILINE);
+    private static final Pattern SEPARATOR = Pattern.compile("^-{20,} ?(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+)?.*$",
+            Pattern.MULTILINE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final Pattern STATUS = Pattern.compile("^SIP/2\\.0 (\\d{3})");
 
-    /** One message, sent by SIPp or received by it, with its first line and headers. */
-    record Message(boolean received, String text) {
+    /** One message, sent by SIPp or received by it at a time of SIPp's clock, with its first line and headers. */
+    record Message(boolean received, LocalDateTime at, String text) {
 
         String firstLine() {
             int end = text.indexOf('\n');
@@ -66,8 +70,16 @@ record SipLog(List<Message> messages) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String block : SEPARATOR.split(text)) {
-            String trimmed = block.strip();
+        Matcher separator = SEPARATOR.matcher(text);
+        List<Integer> starts = new ArrayList<>();
+        List<LocalDateTime> times = new ArrayList<>();
+        while (separator.find()) {
+            starts.add(separator.end());
+            times.add(separator.group(1) == null ? null : LocalDateTime.parse(separator.group(1), TIME));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? text.lastIndexOf('\n', starts.get(i + 1) - 1) : text.length();
+            String trimmed = text.substring(starts.get(i), Math.max(starts.get(i), end)).strip();
             int start = trimmed.indexOf("\n");
             if (start < 0) {
                 continue;
@@ -77,7 +89,7 @@ record SipLog(List<Message> messages) {
             if (!received && !heading.contains("message sent")) {
                 continue;
             }
-            messages.add(new Message(received, trimmed.substring(start + 1).strip()));
+            messages.add(new Message(received, times.get(i), trimmed.substring(start + 1).strip()));
         }
         return new SipLog(messages);
     }

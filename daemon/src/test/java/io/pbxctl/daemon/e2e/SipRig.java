@@ -67,10 +67,19 @@ final class SipRig implements AutoCloseable {
         return asterisk;
     }
 
-    /** A carrier: answers every call on {@code address}:{@code port} and keeps it until the caller hangs up. */
-    Sipp carrier(String address, int port) {
-        return track(Sipp.start(work, "carrier-" + address, "phone-answer.xml", null, Map.of(),
+    /**
+     * A carrier for a trunk: answers every call on {@code address}:{@code port} and keeps it until
+     * the caller hangs up. Returns once Asterisk found the trunk reachable: it dials no trunk it
+     * last found unreachable, and would only qualify it again a minute later.
+     */
+    Sipp carrier(String address, int port, String trunk) {
+        Sipp carrier = track(Sipp.start(work, "carrier-" + address, "phone-answer.xml", null, Map.of(),
                 List.of("-i", address, "-p", Integer.toString(port), "-mi", address, "-mp", Integer.toString(mediaPort()), "-aa")));
+        waitFor(Duration.ofSeconds(30), () -> {
+            cli("pjsip qualify " + trunk);
+            return cli("pjsip show aor " + trunk).contains(" Avail ");
+        }, () -> trunk + " never became reachable:\n" + carrier.messages());
+        return carrier;
     }
 
     /**
