@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A real Asterisk with the daemon's generated files, and SIPp around it as phones and carriers.
@@ -61,10 +62,6 @@ final class SipRig implements AutoCloseable {
 
     String cli(String command) {
         return asterisk.cli(command);
-    }
-
-    AsteriskSandbox asterisk() {
-        return asterisk;
     }
 
     /**
@@ -182,7 +179,7 @@ final class SipRig implements AutoCloseable {
         }
     }
 
-    static void waitFor(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> failure) {
+    static void waitFor(Duration timeout, BooleanSupplier condition, Supplier<String> failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

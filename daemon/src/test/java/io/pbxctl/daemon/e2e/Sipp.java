@@ -103,10 +103,6 @@ final class Sipp implements AutoCloseable {
         }
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /** Ends the process (SIGTERM, then SIGKILL); a phone's registration stays in Asterisk until it expires. */
     @Override
     public void close() {
