@@ -35,7 +35,7 @@ public abstract class ApiTestSupport {
     protected Api operator;
 
     @BeforeEach
-    void operatorLogin() {
+    protected void operatorLogin() {
         if (jdbc.sql("SELECT COUNT(*) FROM web_login WHERE username = ?").param(OPERATOR).query(Long.class).single() == 0) {
             asCli(() -> operators.create(OPERATOR, PASSWORD));
         }
