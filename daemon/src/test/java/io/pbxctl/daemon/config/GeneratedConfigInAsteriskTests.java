@@ -126,10 +126,10 @@ class GeneratedConfigInAsteriskTests extends ApiTestSupport {
                     .collect(Collectors.toCollection(TreeSet::new)));
             contexts.put("pbx~" + slug + "~rooms", tenant.rooms().stream().map(ConfigModel.Room::number)
                     .collect(Collectors.toCollection(TreeSet::new)));
-            contexts.put("pbx~" + slug + "~inbound", tenant.dids().stream().map(ConfigModel.Did::number)
-                    .collect(Collectors.toCollection(TreeSet::new)));
             contexts.put("pbx~" + slug + "~emergency", new TreeSet<>(tenant.emergencyNumbers()));
         }
+        contexts.put("pbx-dids", model.tenants().stream().flatMap(t -> t.dids().stream()).map(ConfigModel.Did::number)
+                .collect(Collectors.toCollection(TreeSet::new)));
         assertThat(matches(ENDPOINT, asterisk.cli("pjsip show endpoints"))).isEqualTo(endpoints);
         for (Map.Entry<String, Set<String>> context : contexts.entrySet()) {
             String shown = asterisk.cli("dialplan show " + context.getKey());
