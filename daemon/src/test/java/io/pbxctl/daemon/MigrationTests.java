@@ -3,10 +3,12 @@ package io.pbxctl.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pbxctl.daemon.secrets.SecretBox;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -17,6 +19,9 @@ import org.springframework.jdbc.support.KeyHolder;
  * Every row uses unique values, so the tests need no clean-up and do not disturb each other.
  */
 class MigrationTests extends ApiTestSupport {
+
+    @Autowired
+    private SecretBox box;
 
     @Test
     void validRowsAreAccepted() {
@@ -126,10 +131,11 @@ class MigrationTests extends ApiTestSupport {
                 tenantId, userId, number);
     }
 
+    /** With a really sealed secret: the rows stay in the shared database, where config generation opens them. */
     private long insertDevice(long tenantId, long userId, String sipUsername, String kind) {
         return insert("""
                 INSERT INTO device (tenant_id, user_id, sip_username, secret_encrypted, kind, created_at, updated_at)
-                VALUES (?, ?, ?, 'not-a-real-secret', ?, NOW(3), NOW(3))""", tenantId, userId, sipUsername, kind);
+                VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))""", tenantId, userId, sipUsername, box.seal("Migration-Secret-2026"), kind);
     }
 
     private long insertInboundNumber(long tenantId, String number, String destinationType, Long extensionId) {

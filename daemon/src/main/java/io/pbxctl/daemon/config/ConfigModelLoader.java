@@ -63,7 +63,8 @@ public class ConfigModelLoader {
                 .query(rs -> {
                     String name = rs.getString(2);
                     devices.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new ConfigModel.Device(name, rs.getString(4), md5Credential(name, box.open(rs.getString(3)))));
+                            .add(new ConfigModel.Device(name, rs.getString(4),
+                                    md5Credential(name, open("device '" + name + "'", rs.getString(3)))));
                 });
         Map<Long, List<TrunkRow>> trunks = group(jdbc.sql("""
                         SELECT tr.tenant_id, tr.name, tr.host, tr.port, tr.transport, tr.registration, tr.username,
@@ -119,7 +120,24 @@ public class ConfigModelLoader {
 
         ConfigModel.Trunk toTrunk(String slug, SecretBox box) {
             return new ConfigModel.Trunk(name, AsteriskNames.trunkEndpoint(slug, name), host, port, transport, registration,
-                    username, secretEncrypted == null ? null : box.open(secretEncrypted));
+                    username, secretEncrypted == null ? null : open(box, "trunk '" + AsteriskNames.trunkEndpoint(slug, name) + "'",
+                    secretEncrypted));
+        }
+    }
+
+    private String open(String object, String sealed) {
+        return open(box, object, sealed);
+    }
+
+    /**
+     * A secret that does not open (sealed under another master key, or written behind the API's
+     * back) stops the generation with the object named, rather than a bare crypto error.
+     */
+    private static String open(SecretBox box, String object, String sealed) {
+        try {
+            return box.open(sealed);
+        } catch (RuntimeException e) {
+            throw new UnsafeConfigValue(object, "secret", "cannot be opened with this daemon's master key (" + e.getMessage() + ")");
         }
     }
 

@@ -118,6 +118,23 @@ class ConfigRegenerationTests extends ApiTestSupport {
         assertThat(operator.post("/api/v1/asterisk/config/regenerate", Map.of()).status()).isEqualTo(200);
     }
 
+    @Test
+    void aSecretThatDoesNotOpenNamesTheDevice() {
+        TenantFixture tenant = newTenant();
+        long user = tenant.create("users", Map.of("name", "Keyless"));
+        long device = tenant.create("devices", Map.of("userId", user, "sipUsername", tenant.slug() + "-keyless"));
+        String sealed = jdbc.sql("SELECT secret_encrypted FROM device WHERE id = ?").param(device).query(String.class).single();
+        jdbc.sql("UPDATE device SET secret_encrypted = 'v1:sealed-under-another-key' WHERE id = ?").param(device).update();
+        try {
+            Api.Response refused = operator.post("/api/v1/asterisk/config/regenerate", Map.of());
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().get("detail").asText())
+                    .contains("device '" + tenant.slug() + "-keyless': secret cannot be opened with this daemon's master key");
+        } finally {
+            jdbc.sql("UPDATE device SET secret_encrypted = ? WHERE id = ?").param(sealed).param(device).update();
+        }
+    }
+
     private String file(GeneratedFile file) throws IOException {
         Path path = properties.asterisk().configDir().resolve(file.path());
         return Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
