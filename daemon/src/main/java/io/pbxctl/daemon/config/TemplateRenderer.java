@@ -59,7 +59,6 @@ public class TemplateRenderer {
         context.put("model", model);
         context.put("settings", settings);
         context.put("refusals", Refusal.all());
-        context.put("features", SupervisorFeature.values());
         StringWriter out = new StringWriter(64 * 1024);
         String source = sourceName(file);
         try (Reader template = open(file)) {
