@@ -97,11 +97,12 @@ public class ConfigModelLoader {
                     .map(u -> new ConfigModel.User(u.id(), u.name(), u.recordingMode(), u.emergencyCallerId(),
                             extensions.getOrDefault(String.valueOf(u.id()), List.of()), devices.getOrDefault(u.id(), List.of())))
                     .toList();
-            List<TrunkRow> tenantTrunks = trunks.getOrDefault(t.id(), List.of());
-            List<ConfigModel.Trunk> trunkList = tenantTrunks.stream().map(r -> r.toTrunk(t.slug(), box)).toList();
-            List<ConfigModel.Trunk> emergencyTrunks = tenantTrunks.stream()
+            Map<TrunkRow, ConfigModel.Trunk> tenantTrunks = new LinkedHashMap<>();
+            trunks.getOrDefault(t.id(), List.of()).forEach(r -> tenantTrunks.put(r, r.toTrunk(t.slug(), box)));
+            List<ConfigModel.Trunk> trunkList = List.copyOf(tenantTrunks.values());
+            List<ConfigModel.Trunk> emergencyTrunks = tenantTrunks.keySet().stream()
                     .sorted(TrunkRow.EMERGENCY_ORDER)
-                    .map(r -> r.toTrunk(t.slug(), box))
+                    .map(tenantTrunks::get)
                     .toList();
             result.add(new ConfigModel.Tenant(t.slug(), t.language(), emergency, tenantUsers, trunkList, emergencyTrunks,
                     rooms.getOrDefault(t.id(), List.of()), dids.getOrDefault(t.id(), List.of())));
