@@ -15,8 +15,9 @@ import java.util.Optional;
  * the extensions an admin change touched costs milliseconds.
  *
  * <p>Only extensions are edited. Anything else (a context added or removed, an include or a
- * global setting changed, a priority with a label, which AMI cannot add) returns empty: the
- * caller reloads the whole file instead. Within an extension, new and changed priorities are
+ * global setting changed, a priority with a label, which AMI cannot add, or with a backslash,
+ * which the config parser would unescape and AMI would not) returns empty: the caller reloads
+ * the whole file instead. Within an extension, new and changed priorities are
  * written with replace before the priorities that are gone are removed, so that a call arriving
  * meanwhile never finds the extension missing.
  */
@@ -45,7 +46,7 @@ final class DialplanDelta {
             }
             for (Map.Entry<String, List<Dialplan.Priority>> extension : old.extensions().entrySet()) {
                 if (!now.extensions().containsKey(extension.getKey())) {
-                    if (extension.getValue().stream().anyMatch(priority -> priority.label() != null)) {
+                    if (extension.getValue().stream().anyMatch(DialplanDelta::notEditable)) {
                         return Optional.empty();
                     }
                     edits.add(new DialplanEdit.Remove(context, extension.getKey(), null));
@@ -57,8 +58,7 @@ final class DialplanDelta {
 
     private static boolean addChanged(String context, String extension, List<Dialplan.Priority> previous,
             List<Dialplan.Priority> current, List<DialplanEdit> edits) {
-        if (previous.stream().anyMatch(priority -> priority.label() != null)
-                || current.stream().anyMatch(priority -> priority.label() != null)) {
+        if (previous.stream().anyMatch(DialplanDelta::notEditable) || current.stream().anyMatch(DialplanDelta::notEditable)) {
             return false;
         }
         for (Dialplan.Priority priority : current) {
@@ -72,5 +72,9 @@ final class DialplanDelta {
             }
         }
         return true;
+    }
+
+    private static boolean notEditable(Dialplan.Priority priority) {
+        return priority.label() != null || priority.application().indexOf('\\') >= 0 || priority.data().indexOf('\\') >= 0;
     }
 }

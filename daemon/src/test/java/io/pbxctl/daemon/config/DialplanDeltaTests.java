@@ -147,8 +147,10 @@ class DialplanDeltaTests {
         String newInclude = BASE.replace("include => pbx~acme~extensions", "include => pbx~acme~extensions\ninclude => pbx-features");
         String newGlobal = BASE.replace("PBX_AGI=agi://127.0.0.1:4573", "PBX_AGI=agi://127.0.0.1:4574");
         String labelled = BASE.replace(" same => n(allowed),Set(", " same => n(permitted),Set(");
+        String escaped = BASE.replace("exten => 101,1,Gosub(pbx-internal,s,1(acme,101,pbx~acme~extensions))",
+                "exten => 101,1,Set(PJSIP_HEADER(add,Call-Info)=<sip:pbx>\\;answer-after=0)");
 
-        for (String after : List.of(newTenant, goneContext, newInclude, newGlobal, labelled)) {
+        for (String after : List.of(newTenant, goneContext, newInclude, newGlobal, labelled, escaped)) {
             assertThat(DialplanDelta.between(Dialplan.parse(BASE), Dialplan.parse(after))).as(after).isEmpty();
         }
     }
