@@ -21,7 +21,6 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
-import org.asteriskjava.manager.action.ModuleLoadAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -230,8 +229,7 @@ public class AsteriskManager implements SmartLifecycle {
         for (ReloadTarget target : batch) {
             ManagerResponse response;
             try {
-                response = connection.sendAction(new ModuleLoadAction(target.module(), ModuleLoadAction.LOAD_TYPE_RELOAD),
-                        settings.responseTimeout().toMillis());
+                response = connection.sendAction(target.action(), settings.responseTimeout().toMillis());
             } catch (IOException | TimeoutException | IllegalStateException e) {
                 Set<ReloadTarget> unsent = EnumSet.copyOf(batch);
                 unsent.removeIf(done -> done.compareTo(target) < 0);
