@@ -3,7 +3,6 @@ package io.pbxctl.daemon.cdr;
 import io.pbxctl.daemon.system.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +53,7 @@ class CallHistoryController {
     ResponseEntity<StreamingResponseBody> csv(@PathVariable long tenantId,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         HistoryScope.Scope scope = scopes.require(tenantId);
-        HistoryFilter filter = HistoryFilter.of(scope, query, Set.of());
+        HistoryFilter filter = HistoryFilter.of(scope, query, CallHistory.PAGING);
         return download(CSV, "calls.csv", out -> {
             try (CsvExport csv = new CsvExport(out, scope.zone())) {
                 history.each(filter, csv::write);
@@ -67,7 +66,7 @@ class CallHistoryController {
     ResponseEntity<StreamingResponseBody> xlsx(@PathVariable long tenantId,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         HistoryScope.Scope scope = scopes.require(tenantId);
-        HistoryFilter filter = HistoryFilter.of(scope, query, Set.of());
+        HistoryFilter filter = HistoryFilter.of(scope, query, CallHistory.PAGING);
         return download(XLSX, "calls.xlsx", out -> {
             try (XlsxExport xlsx = new XlsxExport(out, scope.zone())) {
                 history.each(filter, xlsx::write);

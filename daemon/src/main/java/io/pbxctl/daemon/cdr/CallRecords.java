@@ -42,8 +42,8 @@ final class CallRecords {
                 INSERT INTO call_day_summary (tenant_id, day, user_id, department_id, account_owner_id, direction, calls, answered,
                   talk_seconds)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE calls = calls + VALUE(calls), answered = answered + VALUE(answered),
-                  talk_seconds = talk_seconds + VALUE(talk_seconds)""")
+                ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls), answered = answered + VALUES(answered),
+                  talk_seconds = talk_seconds + VALUES(talk_seconds)""")
                 .param(row.tenantId()).param(Date.valueOf(row.day())).param(orZero(row.userId())).param(orZero(row.departmentId()))
                 .param(orZero(row.accountOwnerId())).param(row.direction()).param(firstLeg ? 1 : 0).param(answered ? 1 : 0)
                 .param(row.talkSeconds())
