@@ -62,7 +62,8 @@ class CdrImporter {
 
     @Scheduled(initialDelayString = "${pbx.cdr.poll-interval:PT2S}", fixedDelayString = "${pbx.cdr.poll-interval:PT2S}")
     void poll() {
-        if (!properties.importEnabled() || !Files.exists(properties.file())) {
+        Path dir = properties.file().toAbsolutePath().getParent();
+        if (!properties.importEnabled() || dir == null || !Files.isDirectory(dir)) {
             return;
         }
         try {
