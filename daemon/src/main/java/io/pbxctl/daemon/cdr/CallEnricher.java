@@ -1,7 +1,6 @@
 package io.pbxctl.daemon.cdr;
 
 import io.pbxctl.agi.numbering.Country;
-import io.pbxctl.agi.numbering.Direction;
 import io.pbxctl.agi.numbering.NumberingPlan;
 import io.pbxctl.daemon.numbering.PlanCache;
 import java.time.Instant;
@@ -100,7 +99,7 @@ class CallEnricher {
             return "INTERNAL";
         }
         NumberingPlan plan = plans.of(tenant.id(), tenant.country(), tenant.areaCode());
-        return plan.classify(dst).map(c -> c.direction() == Direction.INTERNAL ? "INTERNAL" : c.direction().name()).orElse("OTHER");
+        return plan.classify(dst).map(c -> c.direction().name()).orElse("OTHER");
     }
 
     /**

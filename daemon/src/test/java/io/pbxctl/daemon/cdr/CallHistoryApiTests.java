@@ -129,6 +129,8 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(billing.get(tenant.path("calls/statistics")).status()).isEqualTo(200);
         assertThat(billing.get(tenant.path("users")).status()).isEqualTo(403);
         assertThat(billing.get(tenant.path("devices")).status()).isEqualTo(403);
+        assertThat(billing.get(tenant.path("directory")).status()).isEqualTo(403);
+        assertThat(billing.get(tenant.path("classify?number=0912345678")).status()).isEqualTo(403);
 
         TenantFixture other = newTenant("VN");
         assertThat(other.admin().get(tenant.path("calls")).status()).isEqualTo(403);
