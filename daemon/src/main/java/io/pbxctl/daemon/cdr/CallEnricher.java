@@ -46,17 +46,17 @@ class CallEnricher {
     /** The record enriched, or empty when it belongs to no tenant (a call the generated dialplan did not handle). */
     Optional<CallRow> enrich(RawCdr cdr) {
         Optional<DeviceOwner> caller = device(cdr.channel());
-        Optional<DeviceOwner> callee = device(cdr.dstchannel());
+        Optional<DeviceOwner> dialled = device(cdr.dstchannel());
         Optional<TenantInfo> tenant = caller.map(d -> tenantById(d.tenantId()))
                 .or(() -> contextTenant(cdr.dcontext()))
                 .or(() -> didTenant(cdr.dst()))
                 .or(() -> trunkTenant(cdr.channel()))
-                .or(() -> callee.map(d -> tenantById(d.tenantId())));
+                .or(() -> dialled.map(d -> tenantById(d.tenantId())));
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
         TenantInfo t = tenant.get();
-        callee = callee.filter(d -> d.tenantId() == t.id());
+        Optional<DeviceOwner> callee = dialled.filter(d -> d.tenantId() == t.id());
         String disposition = DISPOSITIONS.getOrDefault(cdr.disposition(), "FAILED");
         String direction;
         Long userId;
