@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The login page, the start page of each role, and the language switch in every page's header. */
@@ -45,6 +46,15 @@ class PortalHome {
             case TENANT_ADMIN -> "redirect:/portal/directory";
             default -> "redirect:/portal/me";
         };
+    }
+
+    /** Where Spring Security forwards a refused request, most often a form whose CSRF token is missing or outdated. */
+    @RequestMapping("/portal/denied")
+    String denied(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("status", HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("messageKey", "error.page.denied");
+        return "portal/error";
     }
 
     @PostMapping("/portal/language")

@@ -33,7 +33,7 @@ class PortalSecurityConfiguration {
                 .securityMatcher("/portal", "/portal/**")
                 .authenticationManager(SecurityConfiguration.throttledLogins(details, encoder, throttle, audit, properties))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(LOGIN, "/portal/assets/**").permitAll()
+                        .requestMatchers(LOGIN, "/portal/denied", "/portal/assets/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(LOGIN)
@@ -49,6 +49,7 @@ class PortalSecurityConfiguration {
                         .logoutSuccessUrl(LOGIN + "?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.invalidSessionUrl(LOGIN + "?expired"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/portal/denied"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self';"
                                 + " script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
