@@ -10,9 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -21,9 +27,13 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.ModuleLoadAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +94,52 @@ public class AsteriskManager implements SmartLifecycle {
             pending.addAll(targets);
         }
         onWorker(this::applyPending);
+    }
+
+    /**
+     * Each PJSIP endpoint's device state as Asterisk reports it ("Not in use" for a registered idle
+     * phone, "Unavailable" when no contact is reachable, "In use", "Ringing", ...), or empty when
+     * Asterisk cannot be asked now. PJSIPShowEndpoints is in the "system" class the AMI user
+     * already has. Asked on the worker thread, like everything else said to Asterisk.
+     */
+    public Optional<Map<String, String>> endpointStates() {
+        return ask(() -> {
+            ResponseEvents answer = connection.sendEventGeneratingAction(new PJSipShowEndpointsAction(),
+                    settings.responseTimeout().toMillis());
+            Map<String, String> states = new HashMap<>();
+            for (ResponseEvent event : answer.getEvents()) {
+                if (event instanceof EndpointList endpoint) {
+                    states.put(endpoint.getObjectName(), endpoint.getDevicestate());
+                }
+            }
+            return states;
+        });
+    }
+
+    /** Runs a question on the worker when connected; empty when not connected, stopped, failing or slower than the response timeout. */
+    private <T> Optional<T> ask(Callable<T> question) {
+        ScheduledThreadPoolExecutor thread = worker;
+        synchronized (this) {
+            if (thread == null || state != Connection.CONNECTED) {
+                return Optional.empty();
+            }
+        }
+        Future<T> answer;
+        try {
+            answer = thread.submit(question);
+        } catch (RejectedExecutionException stopping) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(answer.get(settings.responseTimeout().toMillis() * 2, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            answer.cancel(false);
+            log.debug("AMI question not answered: {}", e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     public synchronized AmiStatus status() {

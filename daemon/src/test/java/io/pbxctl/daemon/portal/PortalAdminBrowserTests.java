@@ -37,8 +37,11 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         search("search-department", "Kinh");
         assertThat(names()).containsExactly("Nguyễn Thị Hoà");
         assertThat(texts("#directory tbody tr[data-user='" + hoa + "'] td").get(4)).contains(tenant.slug() + "-101");
+        assertThat(texts("#directory div[data-device='" + tenant.slug() + "-101'] .registration"))
+                .as("the test daemon has no AMI connection").containsExactly("không rõ (không kết nối được Asterisk)");
         screenshot("directory-search-vi");
         search("search-name", "Żółć");
+        assertThat(byId("search-name").getAttribute("value")).as("the search is shown again").isEqualTo("Żółć");
         assertThat(names()).containsExactly("Łukasz Żółć");
         search("search-extension", "10");
         assertThat(names()).containsExactly("Nguyễn Thị Hoà");
@@ -62,12 +65,18 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         type("description", "a;b");
         click("user-save");
 
+        assertThat(errorsOf("monthlyQuotaMinutes")).as("as in the API, a value that does not convert is answered first")
+                .containsExactly("musi być całkowitą liczbą minut");
+        assertThat(byId("monthlyQuotaMinutes").getAttribute("value")).as("what was typed stays").isEqualTo("dużo");
+        assertThat(byId("email").getAttribute("value")).isEqualTo("not-an-email");
+
+        type("monthlyQuotaMinutes", "-5");
+        click("user-save");
         assertThat(errorsOf("name")).containsExactly("nie może być puste");
         assertThat(errorsOf("email")).containsExactly("musi być adresem e-mail, np. imie@example.com");
         assertThat(errorsOf("realNumber")).containsExactly("musi mieć od 3 do 20 cyfr, bez spacji i znaku +");
-        assertThat(errorsOf("monthlyQuotaMinutes")).containsExactly("musi być całkowitą liczbą minut");
+        assertThat(errorsOf("monthlyQuotaMinutes")).containsExactly("musi wynosić 0 lub więcej; puste oznacza brak limitu");
         assertThat(errorsOf("description")).hasSize(1).allMatch(m -> m.startsWith("nie może zawierać podziałów wiersza"));
-        assertThat(byId("monthlyQuotaMinutes").getAttribute("value")).as("what was typed stays").isEqualTo("dużo");
         screenshot("user-refused-pl");
         assertThat(user(hoa).get("name").asText()).as("nothing saved").isEqualTo("Nguyễn Thị Hoà");
 
@@ -163,7 +172,7 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         assertThat(errorsOf("pin")).containsExactly("must be 4 to 12 digits");
         type("pin", "4321");
         click("conference-save");
-        assertThat(errorsOf("startTime")).containsExactly("start and duration go together: give both, or neither for a room that is always open");
+        assertThat(errorsOf("durationMinutes")).containsExactly("start and duration go together: give both, or neither for a room that is always open");
         assertThat(byId("startTime").getAttribute("value")).isEqualTo("2026-12-01T09:30");
         screenshot("conference-refused");
 

@@ -83,6 +83,7 @@ class PortalMessagesTests {
                 "recording.", names(RecordingMode.values()),
                 "device.kind.", names(DeviceKind.values()),
                 "role.", names(Role.values()),
+                "registration.", List.of("REGISTERED", "IN_CALL", "OFFLINE", "UNKNOWN"),
                 "language.", PortalLanguages.SUPPORTED,
                 "statistics.groupBy.", List.of("day", "week", "month", "user", "department", "accountCodeOwner"),
                 "user.", List.of("outboundEnabled", "needsAccountCode", "autoAnswer", "callWaiting"),
