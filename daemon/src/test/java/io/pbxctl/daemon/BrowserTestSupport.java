@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Base of the portal's browser tests: Debian's own headless Chromium driven through Debian's
- * chromedriver (scripts/portal-browser installs both when missing; never a downloaded browser),
+ * chromedriver (scripts/portal-test-tools installs them when missing; never a downloaded browser),
  * one browser per test class against the daemon of {@link ApiTestSupport}. Every page a test
  * looks at can be kept as a screenshot under target/portal-screenshots/.
  */
@@ -46,13 +46,11 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
 
     @BeforeAll
     static void startBrowser() throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            Process install = new ProcessBuilder(List.of(Path.of("..", "scripts", "portal-browser").toAbsolutePath().normalize().toString(),
-                    "install")).inheritIO().start();
-            boolean done = install.waitFor(10, TimeUnit.MINUTES);
-            Assumptions.assumeTrue(done && install.exitValue() == 0 && Files.isExecutable(CHROMEDRIVER),
-                    "Skipped: Debian's chromium and chromium-driver could not be installed (scripts/portal-browser install)");
-        }
+        Process install = new ProcessBuilder(List.of(Path.of("..", "scripts", "portal-test-tools").toAbsolutePath().normalize().toString(),
+                "install")).inheritIO().start();
+        boolean done = install.waitFor(10, TimeUnit.MINUTES);
+        Assumptions.assumeTrue(done && install.exitValue() == 0 && Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: Debian's chromium, chromium-driver and sox could not be installed (scripts/portal-test-tools install)");
         profile = Files.createTempDirectory("pbxctl-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

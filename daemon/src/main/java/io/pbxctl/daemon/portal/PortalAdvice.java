@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * What every portal page shares: the logged-in caller and the languages for the header, form
@@ -64,6 +65,11 @@ class PortalAdvice {
     @ExceptionHandler(NotFound.class)
     String notFound(HttpServletResponse response, Model model) {
         return error(response, model, HttpServletResponse.SC_NOT_FOUND, "error.page.notFound");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response, Model model) {
+        return error(response, model, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.page.tooLarge");
     }
 
     @ExceptionHandler(Exception.class)

@@ -76,18 +76,18 @@ class PortalMessagesTests {
                 }
             }
         }
-        Map<String, List<String>> dynamic = Map.of(
-                "callClass.", names(CallClass.values()),
-                "direction.", plus(names(Direction.values()), "INBOUND"),
-                "disposition.", List.of("ANSWERED", "NO_ANSWER", "BUSY", "FAILED", "CONGESTION"),
-                "recording.", names(RecordingMode.values()),
-                "device.kind.", names(DeviceKind.values()),
-                "role.", names(Role.values()),
-                "registration.", List.of("REGISTERED", "IN_CALL", "OFFLINE", "UNKNOWN"),
-                "language.", PortalLanguages.SUPPORTED,
-                "statistics.groupBy.", List.of("day", "week", "month", "user", "department", "accountCodeOwner"),
-                "user.", List.of("outboundEnabled", "needsAccountCode", "autoAnswer", "callWaiting"),
-                "directory.search.", List.of("q", "department", "name", "extension", "number"));
+        Map<String, List<String>> dynamic = Map.ofEntries(
+                Map.entry("callClass.", names(CallClass.values())),
+                Map.entry("direction.", plus(names(Direction.values()), "INBOUND")),
+                Map.entry("disposition.", List.of("ANSWERED", "NO_ANSWER", "BUSY", "FAILED", "CONGESTION")),
+                Map.entry("recording.", names(RecordingMode.values())),
+                Map.entry("device.kind.", names(DeviceKind.values())),
+                Map.entry("role.", names(Role.values())),
+                Map.entry("registration.", List.of("REGISTERED", "IN_CALL", "OFFLINE", "UNKNOWN")),
+                Map.entry("language.", PortalLanguages.SUPPORTED),
+                Map.entry("statistics.groupBy.", List.of("day", "week", "month", "user", "department", "accountCodeOwner")),
+                Map.entry("user.", List.of("outboundEnabled", "needsAccountCode", "autoAnswer", "callWaiting")),
+                Map.entry("directory.search.", List.of("q", "department", "name", "extension", "number")));
         dynamic.forEach((prefix, values) -> values.stream().map(v -> prefix + v).filter(k -> !bundle.containsKey(k)).forEach(missing::add));
         assertThat(missing).isEmpty();
     }
