@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -27,10 +29,16 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.ConfbridgeListAction;
+import org.asteriskjava.manager.action.ConfbridgeListRoomsAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ModuleLoadAction;
 import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.ConfbridgeListEvent;
+import org.asteriskjava.manager.event.ConfbridgeListRoomsEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.EndpointList;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -114,6 +122,46 @@ public class AsteriskManager implements SmartLifecycle {
             }
             return states;
         });
+    }
+
+    /**
+     * Who is in each running conference whose name starts with the prefix (a tenant's rooms are
+     * {@code <slug>~<number>}), from ConfbridgeListRooms and ConfbridgeList; an empty map when
+     * none runs, empty when Asterisk cannot be asked. Both actions need the "reporting" write class.
+     */
+    public Optional<Map<String, List<ConferenceParticipant>>> conferences(String namePrefix) {
+        return ask(() -> {
+            Map<String, List<ConferenceParticipant>> rooms = new TreeMap<>();
+            for (ResponseEvent event : list(new ConfbridgeListRoomsAction())) {
+                if (event instanceof ConfbridgeListRoomsEvent room && room.getConference() != null
+                        && room.getConference().startsWith(namePrefix)) {
+                    rooms.put(room.getConference(), new ArrayList<>());
+                }
+            }
+            for (Map.Entry<String, List<ConferenceParticipant>> room : rooms.entrySet()) {
+                for (ResponseEvent event : list(new ConfbridgeListAction(room.getKey()))) {
+                    if (event instanceof ConfbridgeListEvent member) {
+                        room.getValue().add(new ConferenceParticipant(member.getCallerIdNum(), member.getCallerIdName(),
+                                Boolean.TRUE.equals(member.getAdmin()), "Yes".equalsIgnoreCase(member.getMuted()), member.getAnsweredtime()));
+                    }
+                }
+            }
+            return rooms;
+        });
+    }
+
+    /** The list events of an action; none when Asterisk answers that there is nothing to list, a failure for any other error. */
+    private Collection<ResponseEvent> list(EventGeneratingAction action) throws IOException, EventTimeoutException {
+        ResponseEvents answer = connection.sendEventGeneratingAction(action, settings.responseTimeout().toMillis());
+        ManagerResponse response = answer.getResponse();
+        if (response != null && "Error".equalsIgnoreCase(response.getResponse())) {
+            String message = String.valueOf(response.getMessage());
+            if (message.startsWith("No active conferences") || message.startsWith("No Conference by that name")) {
+                return List.of();
+            }
+            throw new IllegalStateException(action.getAction() + ": " + message);
+        }
+        return answer.getEvents();
     }
 
     /** Runs a question on the worker when connected; empty when not connected, stopped, failing or slower than the response timeout. */

@@ -1,5 +1,8 @@
 package io.pbxctl.daemon.conference;
 
+import io.pbxctl.agi.contract.AsteriskNames;
+import io.pbxctl.daemon.asterisk.AsteriskManager;
+import io.pbxctl.daemon.asterisk.ConferenceParticipant;
 import io.pbxctl.daemon.crud.TenantCrud;
 import io.pbxctl.daemon.portal.FormValues;
 import io.pbxctl.daemon.portal.PortalChoices;
@@ -7,8 +10,12 @@ import io.pbxctl.daemon.portal.PortalController;
 import io.pbxctl.daemon.portal.PortalForms;
 import io.pbxctl.daemon.security.Access;
 import jakarta.servlet.http.HttpServletRequest;
+import io.pbxctl.daemon.tenant.Tenants;
 import jakarta.validation.Valid;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
@@ -18,7 +25,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The tenant's conference rooms for its admins: list, create, edit and delete through the API's TenantCrud flow. */
+/**
+ * The tenant's conference rooms for its admins: list (with who is in each running room, asked
+ * from Asterisk over AMI), create, edit and delete through the API's TenantCrud flow.
+ */
 @PortalController
 class ConferencePages {
 
@@ -27,8 +37,13 @@ class ConferencePages {
     private final Access access;
     private final PortalForms forms;
     private final PortalChoices choices;
+    private final AsteriskManager asterisk;
+    private final Tenants tenants;
 
-    ConferencePages(TenantCrud crud, ConferenceRoomResource resource, Access access, PortalForms forms, PortalChoices choices) {
+    ConferencePages(TenantCrud crud, ConferenceRoomResource resource, Access access, PortalForms forms, PortalChoices choices,
+            AsteriskManager asterisk, Tenants tenants) {
+        this.asterisk = asterisk;
+        this.tenants = tenants;
         this.crud = crud;
         this.resource = resource;
         this.access = access;
@@ -42,6 +57,12 @@ class ConferencePages {
         model.addAttribute("rooms", crud.list(resource, tenantId, Map.of(), PageRequest.of(0, 500, Sort.by("number")))
                 .items());
         model.addAttribute("hosts", choices.users(tenantId));
+        String prefix = AsteriskNames.conference(tenants.require(tenantId).getSlug(), "");
+        Optional<Map<String, List<ConferenceParticipant>>> live = asterisk.conferences(prefix);
+        model.addAttribute("liveKnown", live.isPresent());
+        Map<String, List<ConferenceParticipant>> byNumber = new HashMap<>();
+        live.ifPresent(rooms -> rooms.forEach((name, participants) -> byNumber.put(name.substring(prefix.length()), participants)));
+        model.addAttribute("participants", byNumber);
         return "portal/conferences";
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The directory's live registration question, PJSIPShowEndpoints, against a real Asterisk 22 with
- * the least-privilege AMI user (write = system, events off): it is permitted, and its list
- * events reach the daemon although it reads no event class.
+ * The portal's AMI questions against a real Asterisk 22 with the least-privilege AMI user
+ * (write = system,reporting, events off): PJSIPShowEndpoints for registration,
+ * ConfbridgeListRooms and ConfbridgeList for conference participants. They are permitted, and
+ * their list events reach the daemon although it reads no event class.
  */
 class AsteriskManagerQueryTests {
 
@@ -49,6 +51,13 @@ class AsteriskManagerQueryTests {
                 aors = query-static
                 context = default
                 """, StandardOpenOption.APPEND);
+        Files.writeString(sandbox.conf.resolve("extensions.conf"), """
+
+                [ami-conference]
+                exten => join,1,Answer()
+                 same => n,Set(CALLERID(all)=Hoa <100>)
+                 same => n,ConfBridge(tquery~5000)
+                """, StandardOpenOption.APPEND);
         asterisk = sandbox.start();
         manager = new AsteriskManager(sandbox.settings(AmiSandbox.SECRET));
         manager.start();
@@ -72,6 +81,23 @@ class AsteriskManagerQueryTests {
         assertThat(states).isPresent();
         assertThat(states.get()).containsEntry("query-nobody", "Unavailable");
         assertThat(states.get()).containsKey("query-static").doesNotContainEntry("query-static", "Unavailable");
+    }
+
+    @Test
+    void conferencesListWhoIsInTheTenantsRunningRooms() {
+        assertThat(manager.conferences("tquery~")).contains(Map.of());
+
+        asterisk.cli("channel originate Local/join@ami-conference application Wait 30");
+        await().atMost(Duration.ofSeconds(10)).until(() -> manager.conferences("tquery~").map(rooms -> !rooms.isEmpty()).orElse(false));
+        Map<String, List<ConferenceParticipant>> rooms = manager.conferences("tquery~").orElseThrow();
+
+        assertThat(rooms).containsOnlyKeys("tquery~5000");
+        assertThat(rooms.get("tquery~5000")).singleElement().satisfies(p -> {
+            assertThat(p.callerNumber()).isEqualTo("100");
+            assertThat(p.callerName()).isEqualTo("Hoa");
+        });
+        assertThat(manager.conferences("tother~")).as("another tenant's prefix").contains(Map.of());
+        asterisk.cli("channel request hangup all");
     }
 
     @Test

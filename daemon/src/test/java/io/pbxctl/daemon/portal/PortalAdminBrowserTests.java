@@ -182,7 +182,7 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         click("conference-save");
         assertThat(path()).isEqualTo("/portal/conferences");
         assertThat(texts("#conferences tr[data-room='5000'] td")).startsWith("5000", "2026-12-01 09:30", "90", "4321", "Nguyễn Thị Hoà",
-                "Họp giao ban");
+                "Họp giao ban", "unknown (Asterisk not reachable)");
         screenshot("conferences");
 
         browser.findElement(By.linkText("5000")).click();
