@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A tenant's greeting: a WAV or MP3 upload, checked by its content, converted by sox (run
@@ -35,8 +36,10 @@ class Greetings {
     private final Tenants tenants;
     private final Access access;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
-    Greetings(GreetingProperties settings, Tenants tenants, Access access, AuditLog audit) {
+    Greetings(GreetingProperties settings, Tenants tenants, Access access, AuditLog audit, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.settings = settings;
         this.tenants = tenants;
         this.access = access;
@@ -66,8 +69,15 @@ class Greetings {
                 long copied = copyAtMost(content, upload);
                 AudioKind kind = kind(upload).orElseThrow(() -> new FieldProblem("file", "AudioFormat", "is not a WAV or MP3 file"));
                 convert(kind, upload, converted);
-                Files.move(converted, file(tenant), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                audit.record(tenantId, "GREETING_UPLOAD", "greeting", null, Map.of("format", kind.name(), "bytes", copied));
+                // The conversion runs outside any transaction; the audit entry and the file's replacement go together.
+                transactions.executeWithoutResult(status -> {
+                    audit.record(tenantId, "GREETING_UPLOAD", "greeting", null, Map.of("format", kind.name(), "bytes", copied));
+                    try {
+                        Files.move(converted, file(tenant), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("could not replace the greeting in " + settings.dir(), e);
+                    }
+                });
             } finally {
                 Files.deleteIfExists(upload);
                 Files.deleteIfExists(converted);
