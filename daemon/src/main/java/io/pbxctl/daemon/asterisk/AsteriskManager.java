@@ -9,20 +9,38 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
+import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.ConfbridgeListAction;
+import org.asteriskjava.manager.action.ConfbridgeListRoomsAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.ConfbridgeListEvent;
+import org.asteriskjava.manager.event.ConfbridgeListRoomsEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +120,92 @@ public class AsteriskManager implements SmartLifecycle {
             }
         }
         onWorker(this::applyPending);
+    }
+
+    /**
+     * Each PJSIP endpoint's device state as Asterisk reports it ("Not in use" for a registered idle
+     * phone, "Unavailable" when no contact is reachable, "In use", "Ringing", ...), or empty when
+     * Asterisk cannot be asked now. PJSIPShowEndpoints is in the "system" class the AMI user
+     * already has. Asked on the worker thread, like everything else said to Asterisk.
+     */
+    public Optional<Map<String, String>> endpointStates() {
+        return ask(() -> {
+            ResponseEvents answer = connection.sendEventGeneratingAction(new PJSipShowEndpointsAction(),
+                    settings.responseTimeout().toMillis());
+            Map<String, String> states = new HashMap<>();
+            for (ResponseEvent event : answer.getEvents()) {
+                if (event instanceof EndpointList endpoint) {
+                    states.put(endpoint.getObjectName(), endpoint.getDevicestate());
+                }
+            }
+            return states;
+        });
+    }
+
+    /**
+     * Who is in each running conference whose name starts with the prefix (a tenant's rooms are
+     * {@code <slug>~<number>}), from ConfbridgeListRooms and ConfbridgeList; an empty map when
+     * none runs, empty when Asterisk cannot be asked. Both actions need the "reporting" write class.
+     */
+    public Optional<Map<String, List<ConferenceParticipant>>> conferences(String namePrefix) {
+        return ask(() -> {
+            Map<String, List<ConferenceParticipant>> rooms = new TreeMap<>();
+            for (ResponseEvent event : list(new ConfbridgeListRoomsAction())) {
+                if (event instanceof ConfbridgeListRoomsEvent room && room.getConference() != null
+                        && room.getConference().startsWith(namePrefix)) {
+                    rooms.put(room.getConference(), new ArrayList<>());
+                }
+            }
+            for (Map.Entry<String, List<ConferenceParticipant>> room : rooms.entrySet()) {
+                for (ResponseEvent event : list(new ConfbridgeListAction(room.getKey()))) {
+                    if (event instanceof ConfbridgeListEvent member) {
+                        room.getValue().add(new ConferenceParticipant(member.getCallerIdNum(), member.getCallerIdName(),
+                                Boolean.TRUE.equals(member.getAdmin()), "Yes".equalsIgnoreCase(member.getMuted()), member.getAnsweredtime()));
+                    }
+                }
+            }
+            return rooms;
+        });
+    }
+
+    /** The list events of an action; none when Asterisk answers that there is nothing to list, a failure for any other error. */
+    private Collection<ResponseEvent> list(EventGeneratingAction action) throws IOException, EventTimeoutException {
+        ResponseEvents answer = connection.sendEventGeneratingAction(action, settings.responseTimeout().toMillis());
+        ManagerResponse response = answer.getResponse();
+        if (response != null && "Error".equalsIgnoreCase(response.getResponse())) {
+            String message = String.valueOf(response.getMessage());
+            if (message.startsWith("No active conferences") || message.startsWith("No Conference by that name")) {
+                return List.of();
+            }
+            throw new IllegalStateException(action.getAction() + ": " + message);
+        }
+        return answer.getEvents();
+    }
+
+    /** Runs a question on the worker when connected; empty when not connected, stopped, failing or slower than the response timeout. */
+    private <T> Optional<T> ask(Callable<T> question) {
+        ScheduledThreadPoolExecutor thread = worker;
+        synchronized (this) {
+            if (thread == null || state != Connection.CONNECTED) {
+                return Optional.empty();
+            }
+        }
+        Future<T> answer;
+        try {
+            answer = thread.submit(question);
+        } catch (RejectedExecutionException stopping) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(answer.get(settings.responseTimeout().toMillis() * 2, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            answer.cancel(false);
+            log.debug("AMI question not answered: {}", e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     public synchronized AmiStatus status() {

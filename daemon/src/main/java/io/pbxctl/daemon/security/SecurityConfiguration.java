@@ -34,10 +34,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, UserDetailsService details, PasswordEncoder encoder, LoginThrottle throttle,
             AuditLog audit, ObjectMapper json, PbxProperties properties) throws Exception {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
-        passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, details,
-                new VerifiedPasswords(properties.logins().verifiedPasswordLifetime(), Clock.systemUTC()), throttle, audit, properties.logins()));
+        ProviderManager manager = throttledLogins(details, encoder, throttle, audit, properties);
         ProblemEntryPoint problems = new ProblemEntryPoint(json);
         return http
                 .authenticationManager(manager)
@@ -49,5 +46,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Password checks behind one shared throttle, so the API and the portal count the same failures. */
+    static ProviderManager throttledLogins(UserDetailsService details, PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit,
+            PbxProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(details);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, details,
+                new VerifiedPasswords(properties.logins().verifiedPasswordLifetime(), Clock.systemUTC()), throttle, audit, properties.logins()));
     }
 }

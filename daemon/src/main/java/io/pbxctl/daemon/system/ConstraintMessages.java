@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * The database is the last word on uniqueness and references (it also settles races between
  * two requests), so its refusals must read as well as the API's own checks.
  */
-final class ConstraintMessages {
+public final class ConstraintMessages {
 
-    record Explanation(String field, String message) {
+    /** The field a violated constraint concerns and what to tell the person. */
+    public record Explanation(String field, String message) {
     }
 
     private static final Pattern CONSTRAINT_NAME = Pattern.compile(
@@ -42,7 +43,7 @@ final class ConstraintMessages {
     private ConstraintMessages() {
     }
 
-    static Optional<String> constraintName(String databaseMessage) {
+    public static Optional<String> constraintName(String databaseMessage) {
         if (databaseMessage == null) {
             return Optional.empty();
         }
@@ -50,7 +51,7 @@ final class ConstraintMessages {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    static Optional<Explanation> explain(String constraintName) {
+    public static Optional<Explanation> explain(String constraintName) {
         return Optional.ofNullable(EXPLANATIONS.get(constraintName));
     }
 }

@@ -92,6 +92,12 @@ public class PbxUser extends TenantEntity {
         outboundGroupId = request.outboundGroupId();
     }
 
+    void applyOwn(OwnSettingsRequest request) {
+        email = request.email();
+        callWaiting = request.callWaiting();
+        autoAnswer = request.autoAnswer();
+    }
+
     public Long getDepartmentId() {
         return departmentId;
     }
@@ -106,6 +112,10 @@ public class PbxUser extends TenantEntity {
 
     public String getLanguage() {
         return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
     }
 
     public String getDescription() {

@@ -1,0 +1,99 @@
+package io.pbxctl.daemon.cdr;
+
+import io.pbxctl.daemon.system.FieldProblem;
+import io.pbxctl.daemon.system.PageResponse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads call history: one page with its total, or every record of a filtered view one at a
+ * time for the exports. A page picks its ids from the index first and only then reads the
+ * rows and names (a deferred join), so a deep page does not read the skipped rows.
+ */
+@Service
+class CallHistory {
+
+    static final Set<String> PAGING = Set.of("page", "size");
+    private static final int MAX_SIZE = 500;
+    private static final String COLUMNS = """
+            r.id, r.started_at, r.answered_at, r.ended_at, r.duration_seconds, r.talk_seconds, r.direction, r.disposition,
+            r.user_id, u.name, r.department_id, d.name, r.device_id, r.peer_user_id, pu.name, r.account_owner_id, o.name,
+            r.account_label, r.caller_number, r.caller_name, r.dialled_number, r.recording_file""";
+    private static final String NAMES = """
+            LEFT JOIN pbx_user u ON u.id = r.user_id
+            LEFT JOIN department d ON d.id = r.department_id
+            LEFT JOIN pbx_user pu ON pu.id = r.peer_user_id
+            LEFT JOIN pbx_user o ON o.id = r.account_owner_id""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    CallHistory(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    PageResponse<CallRecordView> page(HistoryFilter filter, Map<String, List<String>> query) {
+        int page = number(query, "page", 0, 0, Integer.MAX_VALUE);
+        int size = number(query, "size", 50, 1, MAX_SIZE);
+        long total = jdbc.sql("SELECT COUNT(*) FROM call_record r WHERE " + filter.where()).params(filter.params())
+                .query(Long.class).single();
+        List<CallRecordView> items = jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT r.id FROM call_record r WHERE " + filter.where()
+                        + " ORDER BY " + filter.orderBy() + " LIMIT :size OFFSET :offset) p JOIN call_record r ON r.id = p.id "
+                        + NAMES + " ORDER BY " + filter.orderBy())
+                .params(filter.params()).param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> view(rs)).list();
+        return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** Hands every record of the view to {@code each}, reading them from the database in slices rather than all at once. */
+    void each(HistoryFilter filter, Consumer<CallRecordView> each) {
+        streaming.query("SELECT " + COLUMNS + " FROM call_record r " + NAMES + " WHERE " + filter.where() + " ORDER BY "
+                + filter.orderBy(), filter.params(), (RowCallbackHandler) rs -> each.accept(view(rs)));
+    }
+
+    private static CallRecordView view(ResultSet rs) throws SQLException {
+        String recording = rs.getString(22);
+        return new CallRecordView(rs.getLong(1), instant(rs, 2), instant(rs, 3), instant(rs, 4), rs.getInt(5), rs.getInt(6),
+                rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10), rs.getObject(11, Long.class),
+                rs.getString(12), rs.getObject(13, Long.class), rs.getObject(14, Long.class), rs.getString(15),
+                rs.getObject(16, Long.class), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
+                recording != null, recording);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    private static int number(Map<String, List<String>> query, String name, int fallback, int min, int max) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(values.get(0));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw new FieldProblem(name, "Range", "must be a number from " + min + " to " + max);
+    }
+}

@@ -1,0 +1,14 @@
+package io.pbxctl.daemon.cdr;
+
+import java.time.Instant;
+
+/**
+ * One call record as clients see it: names next to ids, the account code's owner and label but
+ * never the code, and whether the call was recorded (with the file the dialplan recorded to).
+ */
+record CallRecordView(long id, Instant startedAt, Instant answeredAt, Instant endedAt, int durationSeconds, int talkSeconds,
+        String direction, String disposition, Long userId, String userName, Long departmentId, String departmentName,
+        Long deviceId, Long peerUserId, String peerUserName, Long accountCodeOwnerId, String accountCodeOwnerName,
+        String accountCodeLabel, String callerNumber, String callerName, String dialledNumber, boolean recorded,
+        String recordingFile) {
+}

@@ -1,0 +1,164 @@
+package io.pbxctl.daemon.cdr;
+
+import io.pbxctl.daemon.agi.Utc;
+import io.pbxctl.daemon.crud.Filters;
+import io.pbxctl.daemon.system.FieldProblem;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The filters and sort order of a call-history view, turned into SQL over call_record (alias
+ * {@code r}). The same view backs the page, the CSV and the XLSX export. An unknown parameter,
+ * sort field or value is refused naming it, never ignored.
+ */
+final class HistoryFilter {
+
+    static final Set<String> DIRECTIONS = Set.of("INBOUND", "INTERNAL", "EMERGENCY", "LOCAL", "LONG_DISTANCE", "MOBILE",
+            "SPECIAL", "INTERNATIONAL", "OTHER");
+    static final Set<String> DISPOSITIONS = Set.of("ANSWERED", "NO_ANSWER", "BUSY", "FAILED", "CONGESTION");
+    private static final Map<String, String> SORTABLE = Map.of("startedAt", "r.started_at", "durationSeconds", "r.duration_seconds",
+            "talkSeconds", "r.talk_seconds");
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private String orderBy = "r.started_at DESC, r.id DESC";
+
+    private HistoryFilter() {
+    }
+
+    /** The filters of the page and exports; {@code paging} lists parameters the caller handles itself (page, size). */
+    static HistoryFilter of(HistoryScope.Scope scope, Map<String, List<String>> query, Set<String> paging) {
+        HistoryFilter filter = new HistoryFilter();
+        filter.conditions.add("r.tenant_id = :tenant");
+        filter.params.put("tenant", scope.tenantId());
+        if (scope.onlyUserId() != null) {
+            filter.conditions.add("(r.user_id = :me OR r.peer_user_id = :me OR r.account_owner_id = :me)");
+            filter.params.put("me", scope.onlyUserId());
+        }
+        Map<String, BiConsumer<HistoryFilter, String>> known = new LinkedHashMap<>();
+        known.put("from", (f, v) -> f.add("r.started_at >= :from", "from", utc(instant("from", v, scope.zone(), false))));
+        known.put("to", (f, v) -> f.add("r.started_at < :to", "to", utc(instant("to", v, scope.zone(), true))));
+        known.put("userId", (f, v) -> f.add("r.user_id = :userId", "userId", id("userId", v)));
+        known.put("departmentId", (f, v) -> f.add("r.department_id = :departmentId", "departmentId", id("departmentId", v)));
+        known.put("accountCodeOwnerId", (f, v) -> f.add("r.account_owner_id = :owner", "owner", id("accountCodeOwnerId", v)));
+        known.put("extension", (f, v) -> f.add("(r.caller_number = :extension OR r.dialled_number = :extension)", "extension",
+                digits("extension", v)));
+        known.put("direction", (f, v) -> f.add("r.direction = :direction", "direction", oneOf("direction", v, DIRECTIONS)));
+        known.put("disposition", (f, v) -> f.add("r.disposition = :disposition", "disposition",
+                oneOf("disposition", v, DISPOSITIONS)));
+        known.put("number", (f, v) -> f.add("(r.caller_number LIKE :number OR r.dialled_number LIKE :number)",
+                "number", "%" + Filters.escapeLike(v) + "%"));
+        for (Map.Entry<String, List<String>> param : query.entrySet()) {
+            String name = param.getKey();
+            if (paging.contains(name)) {
+                continue;
+            }
+            if (name.equals("sort")) {
+                filter.sort(param.getValue());
+                continue;
+            }
+            BiConsumer<HistoryFilter, String> apply = known.get(name);
+            if (apply == null) {
+                throw new FieldProblem(name, "Filter", "is not a filter of call history; known filters: "
+                        + String.join(", ", known.keySet()) + ", and sort");
+            }
+            if (param.getValue().size() != 1) {
+                throw new FieldProblem(name, "Single", "may be given once");
+            }
+            apply.accept(filter, param.getValue().get(0).trim());
+        }
+        return filter;
+    }
+
+    String where() {
+        return String.join(" AND ", conditions);
+    }
+
+    String orderBy() {
+        return orderBy;
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+
+    private void add(String condition, String name, Object value) {
+        conditions.add(condition);
+        params.put(name, value);
+    }
+
+    private void sort(List<String> values) {
+        List<String> order = new ArrayList<>();
+        for (String value : values) {
+            String[] parts = value.split(",");
+            String column = SORTABLE.get(parts[0].trim());
+            if (column == null || parts.length > 2) {
+                throw new FieldProblem("sort", "Sort", "'" + value + "' is not a sort of call history; sort by "
+                        + String.join(", ", SORTABLE.keySet()) + ", then optionally ,asc or ,desc");
+            }
+            String direction = parts.length == 2 ? parts[1].trim().toLowerCase() : "asc";
+            if (!direction.equals("asc") && !direction.equals("desc")) {
+                throw new FieldProblem("sort", "Sort", "direction must be asc or desc, not '" + parts[1] + "'");
+            }
+            order.add(column + " " + direction.toUpperCase());
+        }
+        if (!order.isEmpty()) {
+            String last = order.get(order.size() - 1);
+            order.add("r.id " + last.substring(last.lastIndexOf(' ') + 1));
+            orderBy = String.join(", ", order);
+        }
+    }
+
+    /** A date (the start of that day in the tenant's zone; for {@code to}, of the next day), a local date-time, or an instant with an offset. */
+    static Instant instant(String field, String value, ZoneId zone, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FieldProblem(field, "Format", "must be a date (2026-11-01), a local date-time (2026-11-01T08:00) or one with"
+                    + " an offset (2026-11-01T08:00:00Z)");
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return Utc.of(instant);
+    }
+
+    static long id(String field, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new FieldProblem(field, "Format", "must be a number");
+        }
+    }
+
+    private static String digits(String field, String value) {
+        if (!value.matches("[0-9]{1,20}")) {
+            throw new FieldProblem(field, "Format", "must be digits");
+        }
+        return value;
+    }
+
+    static String oneOf(String field, String value, Set<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new FieldProblem(field, "OneOf", "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+}

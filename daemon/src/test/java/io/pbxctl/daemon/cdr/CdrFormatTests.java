@@ -1,0 +1,37 @@
+package io.pbxctl.daemon.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The mapping operators install (from docs/call-history.md, also the sandbox's) writes the fields the import reads. */
+class CdrFormatTests {
+
+    @Test
+    void theSandboxMappingWritesTheImportedFieldsInOrder() throws IOException, URISyntaxException {
+        String conf = Files.readString(Path.of(CdrFormatTests.class.getResource("/sandbox/cdr/cdr_custom.conf").toURI()));
+
+        assertThat(conf).contains("\nfields = " + CdrFormat.fieldsLine() + "\n", "\nquoting_method = all\n", "[pbx-cdr.csv]");
+    }
+
+    @Test
+    void theDocumentedMappingIsTheSandboxOne() throws IOException, URISyntaxException {
+        String conf = Files.readString(Path.of(CdrFormatTests.class.getResource("/sandbox/cdr/cdr_custom.conf").toURI()));
+        String mapping = conf.substring(conf.indexOf("[pbx-cdr.csv]"));
+
+        assertThat(Files.readString(docs().resolve("call-history.md"))).contains(mapping);
+    }
+
+    private static Path docs() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("docs"))) {
+                return dir.resolve("docs");
+            }
+        }
+        throw new IllegalStateException("no docs/ above " + Path.of("").toAbsolutePath());
+    }
+}
