@@ -13,6 +13,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -21,6 +23,7 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.ModuleLoadAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -84,6 +87,39 @@ public class AsteriskManager implements SmartLifecycle {
             pending.addAll(targets);
         }
         onWorker(this::applyPending);
+    }
+
+    /**
+     * Sends one action (a ConfBridge kick, ...) on the worker thread, between reloads, and waits
+     * for Asterisk's answer for at most the response timeout. Fails at once when not connected:
+     * the caller decides whether to try again later.
+     */
+    public ManagerResponse send(ManagerAction action) throws IOException {
+        Future<ManagerResponse> answer;
+        try {
+            answer = worker().submit(() -> {
+                synchronized (this) {
+                    if (state != Connection.CONNECTED) {
+                        throw new IOException("not connected to Asterisk (" + state + (detail.isEmpty() ? "" : ": " + detail) + ")");
+                    }
+                }
+                try {
+                    return connection.sendAction(action, settings.responseTimeout().toMillis());
+                } catch (TimeoutException e) {
+                    throw new IOException("Asterisk did not answer " + action.getAction() + " in time", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IOException("the AMI connection is not running (pbx.ami.enabled=false, or the daemon is stopping)", e);
+        }
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Asterisk", e);
+        }
     }
 
     public synchronized AmiStatus status() {
