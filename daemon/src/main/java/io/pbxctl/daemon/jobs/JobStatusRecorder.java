@@ -41,7 +41,8 @@ class JobStatusRecorder extends JobListenerSupport {
         try {
             if (failure == null) {
                 jdbc.sql("""
-                                INSERT INTO job_status (job_name, trigger_name, fire_count, last_started_at, last_finished_at, last_instance, last_success_at)
+                                INSERT INTO job_status (job_name, trigger_name, fire_count, last_started_at, last_finished_at, last_instance,
+                                  last_success_at)
                                 VALUES (?, ?, 1, ?, ?, ?, ?)
                                 ON DUPLICATE KEY UPDATE fire_count = fire_count + 1, last_started_at = VALUES(last_started_at),
                                   last_finished_at = VALUES(last_finished_at), last_instance = VALUES(last_instance),

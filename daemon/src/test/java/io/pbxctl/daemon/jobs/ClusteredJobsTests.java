@@ -73,35 +73,32 @@ class ClusteredJobsTests extends ApiTestSupport {
         }
     }
 
+    /** Schedules a trigger on the second daemon that fires every 500 ms and checks that each firing ran once. */
     private void fireRepeatedly(Scheduler second, long tenantId, String triggerName, List<Run> runs) throws Exception {
-        {
-            {
+        Trigger repeating = TriggerBuilder.newTrigger().withIdentity(triggerName, "test").forJob(QUOTA_RESET)
+                .usingJobData("tenantId", tenantId)
+                .startAt(new Date(System.currentTimeMillis() + 2000))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(500).withRepeatCount(FIRINGS - 1)
+                        .withMisfireHandlingInstructionNowWithExistingCount())
+                .build();
+        second.scheduleJob(repeating);
 
-            Trigger repeating = TriggerBuilder.newTrigger().withIdentity(triggerName, "test").forJob(QUOTA_RESET)
-                    .usingJobData("tenantId", tenantId)
-                    .startAt(new Date(System.currentTimeMillis() + 2000))
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(500).withRepeatCount(FIRINGS - 1)
-                            .withMisfireHandlingInstructionNowWithExistingCount())
-                    .build();
-            second.scheduleJob(repeating);
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.getTrigger(repeating.getKey()) == null && runs.size() >= FIRINGS);
+        // A duplicate would come from the other daemon a moment later: give it time to show.
+        Thread.sleep(3000);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.getTrigger(repeating.getKey()) == null && runs.size() >= FIRINGS);
-            // A duplicate would come from the other daemon a moment later: give it time to show.
-            Thread.sleep(3000);
-
-            List<Run> ofTrigger = runs.stream().filter(r -> r.trigger().equals("test." + triggerName)).toList();
-            assertThat(ofTrigger).hasSize(FIRINGS);
-            assertThat(ofTrigger.stream().map(Run::scheduledFor).distinct()).hasSize(FIRINGS);
-            Map<String, Long> perDaemon = ofTrigger.stream().collect(Collectors.groupingBy(Run::instance, Collectors.counting()));
-            System.out.println("firings per daemon: " + perDaemon);
-            assertThat(jdbc.sql("SELECT fire_count FROM job_status WHERE job_name = 'pbx.quota-reset' AND trigger_name = ?")
-                    .param("test." + triggerName).query(Long.class).single()).isEqualTo(FIRINGS);
-            // The job itself is idempotent on top of that: the month opened once.
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_period WHERE tenant_id = ?").param(tenantId).query(Long.class).single())
-                    .isEqualTo(1);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'QUOTA_RESET'").param(tenantId)
-                    .query(Long.class).single()).isEqualTo(1);
-        }
+        List<Run> ofTrigger = runs.stream().filter(r -> r.trigger().equals("test." + triggerName)).toList();
+        assertThat(ofTrigger).hasSize(FIRINGS);
+        assertThat(ofTrigger.stream().map(Run::scheduledFor).distinct()).hasSize(FIRINGS);
+        Map<String, Long> perDaemon = ofTrigger.stream().collect(Collectors.groupingBy(Run::instance, Collectors.counting()));
+        System.out.println("firings per daemon: " + perDaemon);
+        assertThat(jdbc.sql("SELECT fire_count FROM job_status WHERE job_name = 'pbx.quota-reset' AND trigger_name = ?")
+                .param("test." + triggerName).query(Long.class).single()).isEqualTo(FIRINGS);
+        // The job itself is idempotent on top of that: the month opened once.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_period WHERE tenant_id = ?").param(tenantId).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'QUOTA_RESET'").param(tenantId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private static void record(Scheduler scheduler, List<Run> runs) throws SchedulerException {

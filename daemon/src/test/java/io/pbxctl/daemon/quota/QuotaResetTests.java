@@ -45,7 +45,8 @@ class QuotaResetTests extends ApiTestSupport {
         assertThat(tenant.admin().put("/api/v1/tenants/" + tenant.id(), moved).status()).isEqualTo(200);
         CronTrigger movedTrigger = (CronTrigger) scheduler.getTrigger(QuotaResetSchedule.triggerOf(tenant.id()));
         assertThat(movedTrigger.getTimeZone().getID()).isEqualTo("America/New_York");
-        assertThat(movedTrigger.getNextFireTime().toInstant()).isEqualTo(nextFirst.toLocalDate().atStartOfDay(ZoneId.of("America/New_York")).toInstant());
+        assertThat(movedTrigger.getNextFireTime().toInstant())
+                .isEqualTo(nextFirst.toLocalDate().atStartOfDay(ZoneId.of("America/New_York")).toInstant());
 
         jdbc.sql("DELETE FROM pbx_user WHERE tenant_id = ?").param(tenant.id()).update();
         assertThat(operator.delete("/api/v1/tenants/" + tenant.id()).status()).isEqualTo(204);

@@ -6,6 +6,7 @@ import io.pbxctl.daemon.ApiTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +33,9 @@ class RecordingRetentionTests extends ApiTestSupport {
         TenantFixture defaults = newTenant("PL");
         assertThat(operator.get("/api/v1/tenants/" + defaults.id()).body().path("recordingRetentionDays").asInt()).isEqualTo(90);
 
-        long expired = insert(shortLived, LocalDateTime.now().minusDays(3));
-        long kept = insert(shortLived, LocalDateTime.now().minusDays(1));
-        long olderButLongerRetention = insert(defaults, LocalDateTime.now().minusDays(30));
+        long expired = insert(shortLived, LocalDateTime.now(ZoneOffset.UTC).minusDays(3));
+        long kept = insert(shortLived, LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
+        long olderButLongerRetention = insert(defaults, LocalDateTime.now(ZoneOffset.UTC).minusDays(30));
         Path expiredFile = file(expired);
 
         retention.deleteExpired();
