@@ -24,6 +24,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -73,7 +75,13 @@ class QuotaResetSchedule {
         }
     }
 
+    /**
+     * After the tenant's change committed. Quartz's store writes through the daemon's DataSource
+     * and joins the current transaction, which after a commit no longer commits anything: hence a
+     * new transaction of its own.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onModelChanged(ModelChanged change) {
         if (!"tenant".equals(change.type()) || change.tenantId() == null) {
             return;

@@ -56,8 +56,8 @@ class RecordingRetention {
                               r.size_bytes, r.mail_state
                             FROM recording r JOIN tenant t ON t.id = r.tenant_id
                             WHERE r.mail_state <> 'SENDING' AND r.finished_at < ? - INTERVAL t.recording_retention_days DAY
-                            ORDER BY r.id LIMIT """ + BATCH)
-                    .param(Utc.of(now))
+                            ORDER BY r.id LIMIT ?""")
+                    .params(Utc.of(now), BATCH)
                     .query((rs, n) -> new Expired(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getObject(4, Long.class), rs.getString(5),
                             rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getLong(8), rs.getString(9)))
                     .list();

@@ -92,7 +92,7 @@ class ConferenceScheduleTests extends ApiTestSupport {
         }
         assertThat(jdbc.sql("SELECT outcome FROM conference_notice WHERE room_id = ? AND kind = 'END'").param(room).query(String.class).single())
                 .isEqualTo("ended: All participants kicked");
-        var entries = tenant.admin().get(tenant.path("audit") + "?action=CONF_END&entityId=" + room).body().path("content");
+        var entries = tenant.admin().get(tenant.path("audit") + "?action=CONF_END&entityId=" + room).body().path("items");
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).path("after").path("bridge").asText()).isEqualTo(tenant.slug() + "~4200");
     }

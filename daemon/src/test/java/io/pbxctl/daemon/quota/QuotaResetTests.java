@@ -74,9 +74,9 @@ class QuotaResetTests extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM minute_usage m JOIN pbx_user u ON u.id = m.user_id WHERE u.tenant_id = ? "
                 + "AND m.period_start = '2026-12-01'").param(tenant.id()).query(Long.class).single()).isEqualTo(1);
         var audit = operator.get("/api/v1/tenants/" + tenant.id() + "/audit?action=QUOTA_RESET");
-        assertThat(audit.body().path("content")).hasSize(1);
-        assertThat(audit.body().path("content").get(0).path("after").path("periodStart").asText()).isEqualTo("2026-12-01");
-        assertThat(audit.body().path("content").get(0).path("actor").asText()).isEqualTo("system");
+        assertThat(audit.body().path("items")).as(audit.toString()).hasSize(1);
+        assertThat(audit.body().path("items").get(0).path("after").path("periodStart").asText()).isEqualTo("2026-12-01");
+        assertThat(audit.body().path("items").get(0).path("actor").asText()).isEqualTo("system");
     }
 
     @Test

@@ -75,6 +75,9 @@ class RecordingMailTests extends ApiTestSupport {
         Path unanswered = recording(tenant.slug(), "u" + user, 0, true);
         Path inProgress = recording(tenant.slug(), "u" + user, 2, false);
         Path strangers = recording("nosuchtenant", "u" + user, 2, true);
+        String desk = tenant.slug() + "-desk";
+        tenant.create("devices", Map.of("userId", user, "sipUsername", desk, "kind", "DESK_PHONE"));
+        Path madeFromTheDesk = recording(tenant.slug(), "d" + desk, 1, true);
 
         scan.scan();
         scan.scan();
@@ -85,13 +88,15 @@ class RecordingMailTests extends ApiTestSupport {
         assertThat(rows(strangers)).isZero();
         assertThat(jdbc.sql("SELECT duration_seconds FROM recording WHERE file_path = ?").param(relative(spoken)).query(Integer.class).single())
                 .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT CONCAT(owner_kind, ' ', user_id) FROM recording WHERE file_path = ?").param(relative(madeFromTheDesk))
+                .query(String.class).single()).isEqualTo("CALLER " + user);
         assertThat(marker(spoken)).doesNotExist();
         assertThat(Path.of(marker(strangers) + RecordingScan.IGNORED_SUFFIX)).exists();
 
         RecordingMailer mailer = mailer(properties.mailAttachMaxBytes());
         mailer.sendDue();
         mailer.sendDue();
-        assertThat(smtp.getReceivedMessagesForDomain("example.com")).hasSize(1);
+        assertThat(smtp.getReceivedMessagesForDomain("example.com")).hasSize(2);
         assertThat(state(spoken)).isEqualTo("SENT");
         assertThat(state(unanswered)).isEqualTo("EMPTY");
     }

@@ -2,7 +2,7 @@ package io.pbxctl.daemon.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import Duration;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;

@@ -46,13 +46,13 @@ class RecordingRetentionTests extends ApiTestSupport {
         assertThat(file(kept)).exists();
         assertThat(exists(olderButLongerRetention)).isTrue();
         var audit = shortLived.admin().get(shortLived.path("audit") + "?entityType=recording&entityId=" + expired);
-        assertThat(audit.body().path("content")).hasSize(1);
-        assertThat(audit.body().path("content").get(0).path("action").asText()).isEqualTo("DELETE");
-        assertThat(audit.body().path("content").get(0).path("after").path("retentionDays").asInt()).isEqualTo(2);
-        assertThat(audit.body().path("content").get(0).path("after").path("reason").asText()).isEqualTo("retention");
+        assertThat(audit.body().path("items")).hasSize(1);
+        assertThat(audit.body().path("items").get(0).path("action").asText()).isEqualTo("DELETE");
+        assertThat(audit.body().path("items").get(0).path("after").path("retentionDays").asInt()).isEqualTo(2);
+        assertThat(audit.body().path("items").get(0).path("after").path("reason").asText()).isEqualTo("retention");
 
         retention.deleteExpired();
-        assertThat(shortLived.admin().get(shortLived.path("audit") + "?entityType=recording").body().path("content")).hasSize(1);
+        assertThat(shortLived.admin().get(shortLived.path("audit") + "?entityType=recording").body().path("items")).hasSize(1);
     }
 
     @Test
