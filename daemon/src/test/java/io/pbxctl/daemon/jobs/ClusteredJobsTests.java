@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.pbxctl.daemon.ApiTestSupport;
-import io.pbxctl.daemon.PbxDaemonApplication;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -18,82 +22,105 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.KeyMatcher;
 import org.quartz.listeners.JobListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two daemons on one database, as a cluster runs: each firing of a trigger runs on exactly one
- * of them, and both report the same counts. The second daemon is a second application context
- * in this JVM, pointed at the first one's database.
+ * Two daemons on one database, as a cluster runs: this test's daemon and a second one in its own
+ * process ({@link SecondDaemon}) on the same MariaDB. A trigger firing every 500 ms runs each
+ * firing exactly once across the two, also when the daemon running it stops and the other one
+ * takes over, and the counts in {@code job_status} agree.
  */
 class ClusteredJobsTests extends ApiTestSupport {
 
+    private static final Logger log = LoggerFactory.getLogger(ClusteredJobsTests.class);
     private static final JobKey QUOTA_RESET = JobKey.jobKey("quota-reset", "pbx");
     private static final int FIRINGS = 12;
+    private static final String LISTENER = "cluster-test";
 
     @Autowired
     private Scheduler first;
     @Autowired
     private DataSource dataSource;
 
-    /** A firing as a daemon ran it: which daemon, which trigger, for which scheduled time. */
-    private record Run(String instance, String trigger, Date scheduledFor) {
+    /** A firing as a daemon ran it: which daemon, which trigger, for which scheduled time (ms). */
+    private record Run(String instance, String trigger, long scheduledFor) {
     }
 
     @Test
     void twoDaemonsOnOneDatabaseRunEachFiringExactlyOnce() throws Exception {
-        HikariDataSource pool = (HikariDataSource) dataSource;
-        try (ConfigurableApplicationContext secondDaemon = new SpringApplicationBuilder(PbxDaemonApplication.class)
-                .profiles("test")
-                .properties(Map.of("pbx.db.url", pool.getJdbcUrl(), "pbx.db.username", pool.getUsername(),
-                        "pbx.db.password", pool.getPassword() == null ? "" : pool.getPassword(), "server.port", "0"))
-                .run()) {
-            Scheduler second = secondDaemon.getBean(Scheduler.class);
-            assertThat(second.getSchedulerName()).isEqualTo(first.getSchedulerName());
-            assertThat(second.getSchedulerInstanceId()).isNotEqualTo(first.getSchedulerInstanceId());
+        List<Run> runs = new CopyOnWriteArrayList<>();
+        List<String> secondInstance = new CopyOnWriteArrayList<>();
+        Process second = startSecondDaemon(runs, secondInstance);
+        try {
+            await().atMost(Duration.ofMinutes(5)).until(() -> !secondInstance.isEmpty() || !second.isAlive());
+            assertThat(second.isAlive()).as("the second daemon started").isTrue();
+            assertThat(secondInstance.get(0)).isNotEqualTo(first.getSchedulerInstanceId());
             assertThat(first.getMetaData().isJobStoreClustered()).isTrue();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME IN (?, ?)")
+                    .params(first.getSchedulerInstanceId(), secondInstance.get(0)).query(Long.class).single()).isEqualTo(2);
 
-            long tenantId = newTenant("VN").id();
-            String triggerName = "cluster-test-" + tenantId;
-            List<Run> runs = new CopyOnWriteArrayList<>();
-            record(first, runs);
-            record(second, runs);
-            try {
-                fireRepeatedly(second, tenantId, triggerName, runs);
-            } finally {
-                first.getListenerManager().removeJobListener("cluster-test");
+            String instance = first.getSchedulerInstanceId();
+            first.getListenerManager().addJobListener(new JobListenerSupport() {
+                @Override
+                public String getName() {
+                    return LISTENER;
+                }
+
+                @Override
+                public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+                    runs.add(new Run(instance, context.getTrigger().getKey().toString(), context.getScheduledFireTime().getTime()));
+                }
+            }, KeyMatcher.keyEquals(QUOTA_RESET));
+            fireRepeatedly(runs);
+        } finally {
+            first.getListenerManager().removeJobListener(LISTENER);
+            second.destroy();
+            if (!second.waitFor(60, TimeUnit.SECONDS)) {
+                second.destroyForcibly();
             }
         }
     }
 
-    /** Schedules a trigger on the second daemon that fires every 500 ms and checks that each firing ran once. */
-    private void fireRepeatedly(Scheduler second, long tenantId, String triggerName, List<Run> runs) throws Exception {
-        Trigger repeating = TriggerBuilder.newTrigger().withIdentity(triggerName, "test").forJob(QUOTA_RESET)
+    /** Schedules a trigger firing every 500 ms and checks that each firing ran once, on either daemon. */
+    private void fireRepeatedly(List<Run> runs) throws Exception {
+        long tenantId = newTenant("VN").id();
+        String trigger = "test.cluster-test-" + tenantId;
+        Trigger repeating = TriggerBuilder.newTrigger().withIdentity("cluster-test-" + tenantId, "test").forJob(QUOTA_RESET)
                 .usingJobData("tenantId", tenantId)
                 .startAt(new Date(System.currentTimeMillis() + 2000))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(500).withRepeatCount(FIRINGS - 1)
                         .withMisfireHandlingInstructionNowWithExistingCount())
                 .build();
-        second.scheduleJob(repeating);
+        first.scheduleJob(repeating);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> first.getTrigger(repeating.getKey()) == null && runs.size() >= FIRINGS);
-        // A duplicate would come from the other daemon a moment later: give it time to show.
-        Thread.sleep(3000);
+        // The daemon that schedules a trigger is the one awake when it is due, so it tends to run
+        // every firing; halfway, it stops (stand-by, as if it went down) and the other one takes over.
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.stream().filter(r -> r.trigger().equals(trigger)).count() >= FIRINGS / 2);
+        first.standby();
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> first.getTrigger(repeating.getKey()) == null
+                    && runs.stream().filter(r -> r.trigger().equals(trigger)).count() >= FIRINGS);
+            // A duplicate would come from the other daemon a moment later: give it time to show.
+            Thread.sleep(3000);
+        } finally {
+            first.start();
+        }
 
-        List<Run> ofTrigger = runs.stream().filter(r -> r.trigger().equals("test." + triggerName)).toList();
+        List<Run> ofTrigger = runs.stream().filter(r -> r.trigger().equals(trigger)).toList();
+        Map<String, Long> perDaemon = ofTrigger.stream().collect(Collectors.groupingBy(Run::instance, Collectors.counting()));
+        log.info("{} firings per daemon: {}", FIRINGS, perDaemon);
         assertThat(ofTrigger).hasSize(FIRINGS);
         assertThat(ofTrigger.stream().map(Run::scheduledFor).distinct()).hasSize(FIRINGS);
-        Map<String, Long> perDaemon = ofTrigger.stream().collect(Collectors.groupingBy(Run::instance, Collectors.counting()));
-        System.out.println("firings per daemon: " + perDaemon);
+        assertThat(perDaemon).hasSize(2);
         assertThat(jdbc.sql("SELECT fire_count FROM job_status WHERE job_name = 'pbx.quota-reset' AND trigger_name = ?")
-                .param("test." + triggerName).query(Long.class).single()).isEqualTo(FIRINGS);
+                .param(trigger).query(Long.class).single()).isEqualTo(FIRINGS);
         // The job itself is idempotent on top of that: the month opened once.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_period WHERE tenant_id = ?").param(tenantId).query(Long.class).single())
                 .isEqualTo(1);
@@ -101,18 +128,35 @@ class ClusteredJobsTests extends ApiTestSupport {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
-    private static void record(Scheduler scheduler, List<Run> runs) throws SchedulerException {
-        String instance = scheduler.getSchedulerInstanceId();
-        scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
-            @Override
-            public String getName() {
-                return "cluster-test";
+    /** Starts {@link SecondDaemon} on this test's database, with this JVM's class path, reading its firings from its output. */
+    private Process startSecondDaemon(List<Run> runs, List<String> instance) throws Exception {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), SecondDaemon.class.getName(),
+                "--spring.profiles.active=test", "--pbx.db.url=" + pool.getJdbcUrl(), "--pbx.db.username=" + pool.getUsername(),
+                "--pbx.db.password=" + (pool.getPassword() == null ? "" : pool.getPassword()), "--server.port=0",
+                "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith(SecondDaemon.READY)) {
+                        instance.add(line.substring(SecondDaemon.READY.length()).trim());
+                    } else if (line.startsWith(SecondDaemon.FIRED)) {
+                        String[] fields = line.substring(SecondDaemon.FIRED.length()).trim().split(" ");
+                        runs.add(new Run(fields[0], fields[1], Long.parseLong(fields[2])));
+                    } else {
+                        log.debug("second daemon: {}", line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                log.info("second daemon's output ended: {}", e.getMessage());
             }
-
-            @Override
-            public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
-                runs.add(new Run(instance, context.getTrigger().getKey().toString(), context.getScheduledFireTime()));
-            }
-        }, KeyMatcher.keyEquals(QUOTA_RESET));
+        }, "second-daemon-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
     }
 }
