@@ -38,8 +38,8 @@ public record AmiStatus(Connection connection, Instant since, String detail, Set
         LOGIN_FAILED
     }
 
-    /** One batch of reloads sent to Asterisk. */
-    public record LastReload(Instant at, Set<ReloadTarget> targets, Outcome outcome, String message) {
+    /** One batch sent to Asterisk: module reloads, and single-extension edits of the running dialplan. */
+    public record LastReload(Instant at, Set<ReloadTarget> targets, int dialplanEdits, Outcome outcome, String message) {
 
         public LastReload {
             targets = ordered(targets);

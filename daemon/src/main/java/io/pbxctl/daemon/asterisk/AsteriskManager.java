@@ -24,7 +24,6 @@ import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.action.ModuleLoadAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -57,6 +56,7 @@ public class AsteriskManager implements SmartLifecycle {
 
     // Guarded by this; the snapshot that status() reads.
     private final EnumSet<ReloadTarget> pending = EnumSet.noneOf(ReloadTarget.class);
+    private final List<DialplanEdit> pendingEdits = new ArrayList<>();
     private AmiStatus.Connection state;
     private Instant since;
     private String detail = "";
@@ -80,11 +80,29 @@ public class AsteriskManager implements SmartLifecycle {
      * connected, otherwise as soon as the connection is up; requests made meanwhile are merged.
      */
     public void reload(Set<ReloadTarget> targets) {
-        if (targets.isEmpty()) {
+        apply(targets, List.of());
+    }
+
+    /**
+     * Like {@link #reload}, and edits the running dialplan extension by extension instead of
+     * reloading it. Edits only go out on a connection that is up now, to an Asterisk that has no
+     * dialplan reload pending; otherwise, and when an edit fails, the whole dialplan is reloaded
+     * instead, since the file already holds the change. Edits follow the other reloads of their
+     * batch, as a dialplan reload would.
+     */
+    public void apply(Set<ReloadTarget> targets, List<DialplanEdit> edits) {
+        if (targets.isEmpty() && edits.isEmpty()) {
             return;
         }
         synchronized (this) {
             pending.addAll(targets);
+            if (!edits.isEmpty()) {
+                if (state == Connection.CONNECTED && !pending.contains(ReloadTarget.DIALPLAN)) {
+                    pendingEdits.addAll(edits);
+                } else {
+                    pending.add(ReloadTarget.DIALPLAN);
+                }
+            }
         }
         onWorker(this::applyPending);
     }
@@ -214,6 +232,11 @@ public class AsteriskManager implements SmartLifecycle {
 
     private void connectionLost(String why) {
         synchronized (this) {
+            // Asterisk may come back restarted, having read the files already: reload rather than edit.
+            if (!pendingEdits.isEmpty()) {
+                pendingEdits.clear();
+                pending.add(ReloadTarget.DIALPLAN);
+            }
             if (state != Connection.CONNECTED) {
                 return;
             }
@@ -226,25 +249,31 @@ public class AsteriskManager implements SmartLifecycle {
     /** Sends the pending targets when connected; targets the connection failed under stay pending. */
     private void applyPending() {
         Set<ReloadTarget> batch;
+        List<DialplanEdit> edits;
         synchronized (this) {
-            if (state != Connection.CONNECTED || pending.isEmpty()) {
+            if (state != Connection.CONNECTED || (pending.isEmpty() && pendingEdits.isEmpty())) {
                 return;
             }
-            batch = EnumSet.copyOf(pending);
+            batch = pending.isEmpty() ? EnumSet.noneOf(ReloadTarget.class) : EnumSet.copyOf(pending);
+            // A dialplan reload in the batch loads the file, which holds every edit already.
+            edits = batch.contains(ReloadTarget.DIALPLAN) ? List.of() : List.copyOf(pendingEdits);
             pending.clear();
+            pendingEdits.clear();
         }
         List<String> failures = new ArrayList<>();
         Set<ReloadTarget> retry = EnumSet.noneOf(ReloadTarget.class);
         for (ReloadTarget target : batch) {
             ManagerResponse response;
             try {
-                response = connection.sendAction(new ModuleLoadAction(target.module(), ModuleLoadAction.LOAD_TYPE_RELOAD),
-                        settings.responseTimeout().toMillis());
+                response = connection.sendAction(target.action(), settings.responseTimeout().toMillis());
             } catch (IOException | TimeoutException | IllegalStateException e) {
                 Set<ReloadTarget> unsent = EnumSet.copyOf(batch);
                 unsent.removeIf(done -> done.compareTo(target) < 0);
+                if (!edits.isEmpty()) {
+                    unsent.add(ReloadTarget.DIALPLAN);
+                }
                 keepPending(unsent);
-                finished(batch, List.of(target + ": " + describe(e) + "; " + unsent + " stay pending until reconnected"));
+                finished(batch, 0, List.of(target + ": " + describe(e) + "; " + unsent + " stay pending until reconnected"));
                 connectionLost(describe(e));
                 return;
             }
@@ -257,26 +286,59 @@ public class AsteriskManager implements SmartLifecycle {
                 }
             }
         }
-        finished(batch, failures);
+        if (!edits.isEmpty() && !sendEdits(batch, edits, failures)) {
+            return;
+        }
+        finished(batch, edits.size(), failures);
         if (!retry.isEmpty()) {
             keepPending(retry);
             worker().schedule(this::applyPending, settings.retryInitial().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
+    /**
+     * Sends the edits in order and stops at the first one Asterisk refuses, which then reloads the
+     * whole dialplan. Returns false when the connection failed (the dialplan reload stays pending).
+     */
+    private boolean sendEdits(Set<ReloadTarget> batch, List<DialplanEdit> edits, List<String> failures) {
+        for (DialplanEdit edit : edits) {
+            ManagerResponse response;
+            try {
+                response = connection.sendAction(edit.action(), settings.responseTimeout().toMillis());
+            } catch (IOException | TimeoutException | IllegalStateException e) {
+                keepPending(EnumSet.of(ReloadTarget.DIALPLAN));
+                finished(batch, 0, List.of(edit + ": " + describe(e) + "; the dialplan is reloaded once reconnected"));
+                connectionLost(describe(e));
+                return false;
+            }
+            if (response == null || !"Success".equalsIgnoreCase(response.getResponse())) {
+                failures.add(edit + ": " + (response == null ? "no response" : response.getMessage())
+                        + "; reloading the whole dialplan instead");
+                keepPending(EnumSet.of(ReloadTarget.DIALPLAN));
+                worker().execute(this::applyPending);
+                return true;
+            }
+        }
+        return true;
+    }
+
     private synchronized void keepPending(Set<ReloadTarget> targets) {
         pending.addAll(targets);
     }
 
-    private void finished(Set<ReloadTarget> batch, List<String> failures) {
+    private void finished(Set<ReloadTarget> batch, int edits, List<String> failures) {
         LastReload reload = failures.isEmpty()
-                ? new LastReload(clock.instant(), batch, Outcome.OK, "")
-                : new LastReload(clock.instant(), batch, Outcome.FAILED, String.join("; ", failures));
+                ? new LastReload(clock.instant(), batch, edits, Outcome.OK, "")
+                : new LastReload(clock.instant(), batch, edits, Outcome.FAILED, String.join("; ", failures));
         synchronized (this) {
             lastReload = reload;
         }
         if (failures.isEmpty()) {
-            log.info("Asterisk reloaded {}", batch);
+            if (edits == 0) {
+                log.info("Asterisk reloaded {}", batch);
+            } else {
+                log.info("Asterisk reloaded {} and took {} dialplan edits", batch, edits);
+            }
         } else {
             log.warn("Asterisk reload of {} failed: {}", batch, reload.message());
         }

@@ -39,7 +39,8 @@ public class ConfigGenerator {
     }
 
     /** What one generation did. */
-    public record Generation(Instant at, Duration took, int tenants, int users, Set<GeneratedFile> changed) {
+    public record Generation(Instant at, Duration took, int tenants, int users, Map<GeneratedFile, String> files,
+                             Set<GeneratedFile> changed) {
     }
 
     public Generation generate() {
@@ -48,7 +49,8 @@ public class ConfigGenerator {
         refuseTlsTrunksWithoutCertificate(model);
         Map<GeneratedFile, String> files = renderer.render(model, settings);
         Set<GeneratedFile> changed = writer.write(files);
-        return new Generation(start, Duration.between(start, clock.instant()), model.tenants().size(), model.userCount(), changed);
+        return new Generation(start, Duration.between(start, clock.instant()), model.tenants().size(), model.userCount(), files,
+                changed);
     }
 
     /** pjsip would drop such a trunk at load with only a log line; say which one instead. */

@@ -1,6 +1,7 @@
 package io.pbxctl.daemon.config;
 
 import io.pbxctl.daemon.asterisk.AsteriskManager;
+import io.pbxctl.daemon.asterisk.DialplanEdit;
 import io.pbxctl.daemon.asterisk.ReloadTarget;
 import io.pbxctl.daemon.audit.ModelChanged;
 import io.pbxctl.daemon.system.PbxProperties;
@@ -8,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -29,6 +32,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * generations while a single change is live well under two seconds. Only the files whose content
  * changed are rewritten and reloaded. Start-up and a forced regeneration (API, CLI) reload every
  * file, so that Asterisk catches up with files written while it could not be told.
+ *
+ * <p>A changed dialplan is applied as AMI edits of the extensions that changed when that is
+ * possible ({@link DialplanDelta}) and there are at most {@code pbx.asterisk.dialplan-edit-limit}
+ * of them; otherwise, and for a new or deleted tenant, it is reloaded in full.
  */
 @Component
 public class ConfigRegeneration implements SmartLifecycle {
@@ -41,6 +48,7 @@ public class ConfigRegeneration implements SmartLifecycle {
     private final Duration delay;
     private final Duration maxDelay;
     private final boolean enabled;
+    private final int editLimit;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
 
@@ -52,6 +60,8 @@ public class ConfigRegeneration implements SmartLifecycle {
     private long generations;
     private GenerationOutcome last;
     private Instant lastSuccess;
+    /** The dialplan file as last written: what Asterisk runs, or is about to load. Generation thread only. */
+    private Dialplan written;
 
     ConfigRegeneration(ConfigGenerator generator, AsteriskManager asterisk, PbxProperties properties) {
         this.generator = generator;
@@ -59,11 +69,12 @@ public class ConfigRegeneration implements SmartLifecycle {
         this.delay = properties.asterisk().regenerationDelay();
         this.maxDelay = properties.asterisk().regenerationMaxDelay();
         this.enabled = properties.asterisk().generate();
+        this.editLimit = properties.asterisk().dialplanEditLimit();
     }
 
     /** What the last generation did, for the status endpoint. */
     public record GenerationOutcome(Instant at, long tookMillis, boolean forced, boolean ok, int tenants, int users,
-                                    Set<String> changedFiles, Set<ReloadTarget> reloadRequested, String error) {
+                                    Set<String> changedFiles, Set<ReloadTarget> reloadRequested, int dialplanEdits, String error) {
     }
 
     /** The generation side of the status endpoint; the AMI side comes from {@link AsteriskManager}. */
@@ -155,19 +166,22 @@ public class ConfigRegeneration implements SmartLifecycle {
             } else {
                 generation.changed().forEach(file -> reload.add(file.reload()));
             }
-            if (!reload.isEmpty()) {
-                asterisk.reload(reload);
+            Optional<List<DialplanEdit>> delta = dialplanEdits(generation, forced);
+            List<DialplanEdit> edits = delta.orElse(List.of());
+            if (delta.isPresent()) {
+                reload.remove(ReloadTarget.DIALPLAN);
             }
+            asterisk.apply(reload, edits);
             outcome = new GenerationOutcome(start, generation.took().toMillis(), forced, true, generation.tenants(), generation.users(),
                     generation.changed().stream().map(GeneratedFile::path).collect(Collectors.toCollection(java.util.TreeSet::new)),
-                    reload, null);
+                    reload, edits.size(), null);
             if (!generation.changed().isEmpty() || forced) {
-                log.info("Generated Asterisk configuration in {} ms ({} tenants, {} users); changed: {}; reload: {}",
-                        outcome.tookMillis(), outcome.tenants(), outcome.users(), outcome.changedFiles(), reload);
+                log.info("Generated Asterisk configuration in {} ms ({} tenants, {} users); changed: {}; reload: {}; dialplan edits: {}",
+                        outcome.tookMillis(), outcome.tenants(), outcome.users(), outcome.changedFiles(), reload, edits.size());
             }
         } catch (RuntimeException e) {
             outcome = new GenerationOutcome(start, Duration.between(start, clock.instant()).toMillis(), forced, false, 0, 0, Set.of(),
-                    Set.of(), e.getMessage());
+                    Set.of(), 0, e.getMessage());
             log.error("Generating the Asterisk configuration failed; the previous files stay in place: {}", e.getMessage());
         }
         synchronized (this) {
@@ -179,6 +193,29 @@ public class ConfigRegeneration implements SmartLifecycle {
             }
         }
         return outcome;
+    }
+
+    /**
+     * The edits that bring the running dialplan from the file written last time to this one, or
+     * empty when it must be reloaded in full (forced, first run, a change edits cannot express, or
+     * more edits than the limit).
+     */
+    private Optional<List<DialplanEdit>> dialplanEdits(ConfigGenerator.Generation generation, boolean forced) {
+        if (!generation.changed().contains(GeneratedFile.DIALPLAN) && written != null) {
+            return forced ? Optional.empty() : Optional.of(List.of());
+        }
+        Dialplan before = written;
+        try {
+            written = Dialplan.parse(generation.files().get(GeneratedFile.DIALPLAN));
+        } catch (RuntimeException unreadable) {
+            log.warn("The generated dialplan could not be compared with the previous one ({}); reloading it in full", unreadable.toString());
+            written = null;
+            return Optional.empty();
+        }
+        if (forced || before == null) {
+            return Optional.empty();
+        }
+        return DialplanDelta.between(before, written).filter(edits -> edits.size() <= editLimit);
     }
 
     @Override

@@ -11,7 +11,8 @@ public enum GeneratedFile {
 
     PJSIP("pjsip.d/pbx-generated.conf", ReloadTarget.PJSIP),
     DIALPLAN("extensions.d/pbx-generated.conf", ReloadTarget.DIALPLAN),
-    CONFBRIDGE("confbridge.d/pbx-generated.conf", ReloadTarget.CONFBRIDGE);
+    CONFBRIDGE("confbridge.d/pbx-generated.conf", ReloadTarget.CONFBRIDGE),
+    HTTP("http.d/pbx-generated.conf", ReloadTarget.HTTP);
 
     private final String path;
     private final ReloadTarget reload;

@@ -88,7 +88,8 @@ public record PbxProperties(
      * win over the shipped ones, the FastAGI URL the dialplan calls (empty: this daemon's
      * address and port), the digest realm, how long calls ring, and the coalescing of changes:
      * files are regenerated once no change came for {@code regenerationDelay}, and at the latest
-     * {@code regenerationMaxDelay} after the first change of a burst.
+     * {@code regenerationMaxDelay} after the first change of a burst. A dialplan change of at
+     * most {@code dialplanEditLimit} extensions is applied by AMI edits instead of a full reload.
      */
     public record Asterisk(
             @DefaultValue("true") boolean generate,
@@ -99,7 +100,8 @@ public record PbxProperties(
             @DefaultValue("30s") Duration ringTime,
             @DefaultValue("90s") Duration outboundRingTime,
             @DefaultValue("250ms") Duration regenerationDelay,
-            @DefaultValue("1s") Duration regenerationMaxDelay) {
+            @DefaultValue("1s") Duration regenerationMaxDelay,
+            @DefaultValue("1000") int dialplanEditLimit) {
     }
 
     /**

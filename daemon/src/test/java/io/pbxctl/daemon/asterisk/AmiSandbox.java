@@ -10,18 +10,19 @@ import java.util.UUID;
 
 /**
  * The config of an Asterisk sandbox for the AMI tests: the minimal set with the daemon's
- * least-privilege AMI user and a test dialplan laid over it, on free ports.
+ * least-privilege AMI user and a test dialplan laid over it, on free ports, then any further
+ * overlays of {@code src/test/resources/sandbox/} (such as {@code generated}).
  */
-final class AmiSandbox {
+public final class AmiSandbox {
 
-    static final String SECRET = "ami-" + UUID.randomUUID();
+    public static final String SECRET = "ami-" + UUID.randomUUID();
 
-    final Path base;
-    final Path conf;
+    public final Path base;
+    public final Path conf;
     final Path run;
     final int amiPort = AsteriskSandbox.freeTcpPort();
 
-    AmiSandbox(String name) {
+    public AmiSandbox(String name, String... overlays) {
         base = Path.of("target", "asterisk-sandbox", name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         conf = base.resolve("conf");
         run = base.resolve("run");
@@ -31,10 +32,20 @@ final class AmiSandbox {
                 "AMI_SECRET", SECRET);
         AsteriskSandbox.copyConfig(resource("/sandbox/minimal"), conf, values);
         AsteriskSandbox.copyConfig(resource("/sandbox/ami"), conf, values);
+        for (String overlay : overlays) {
+            AsteriskSandbox.copyConfig(resource("/sandbox/" + overlay), conf, values);
+        }
     }
 
-    AsteriskSandbox start() {
+    public AsteriskSandbox start() {
         return AsteriskSandbox.start(run, conf);
+    }
+
+    /** A started AMI connection of the daemon to this sandbox, logged in as the least-privilege user. */
+    public AsteriskManager manager() {
+        AsteriskManager manager = new AsteriskManager(settings(SECRET));
+        manager.start();
+        return manager;
     }
 
     /** Settings for this sandbox, with short retry delays so that tests see several attempts quickly. */

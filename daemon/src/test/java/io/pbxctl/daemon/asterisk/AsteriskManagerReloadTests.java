@@ -83,6 +83,7 @@ class AsteriskManagerReloadTests {
                 [reload-probe]
                 exten => s,1,NoOp(reloaded)
                 """);
+        append("http.conf", "servername = reload-probe\n");
 
         for (ReloadTarget target : ReloadTarget.values()) {
             assertThat(reloaded(EnumSet.of(target))).as("%s", target)
@@ -92,6 +93,7 @@ class AsteriskManagerReloadTests {
         assertThat(asterisk.cli("pjsip show aor reload-probe")).containsPattern("max_contacts\\s+: 1");
         assertThat(asterisk.cli("confbridge show profile bridge reload-probe")).containsPattern("Max Members:\\s+7");
         assertThat(asterisk.cli("dialplan show reload-probe")).contains("NoOp(reloaded)");
+        assertThat(asterisk.cli("http show status")).contains("Server: reload-probe");
         assertThat(manager.status().pending()).isEmpty();
     }
 
@@ -103,9 +105,10 @@ class AsteriskManagerReloadTests {
         LastReload reload = reloaded(EnumSet.allOf(ReloadTarget.class));
 
         assertThat(reload.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(reload.targets()).containsExactly(ReloadTarget.PJSIP, ReloadTarget.CONFBRIDGE, ReloadTarget.DIALPLAN);
+        assertThat(reload.targets()).containsExactly(ReloadTarget.HTTP, ReloadTarget.PJSIP, ReloadTarget.CONFBRIDGE,
+                ReloadTarget.DIALPLAN);
         assertThat(reload.message()).contains("CONFBRIDGE: An unknown error occurred", "DIALPLAN: An unknown error occurred")
-                .doesNotContain("PJSIP");
+                .doesNotContain("PJSIP", "HTTP");
         assertThat(manager.status().pending()).as("a rejected file is not retried by itself").isEmpty();
         assertThat(asterisk.cli("dialplan show sandbox")).contains("NoOp(sandbox)");
         assertThat(manager.status().connected()).isTrue();

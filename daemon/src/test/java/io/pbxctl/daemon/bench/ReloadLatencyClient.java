@@ -21,13 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time from an API change to the dialplan that holds it: adds an extension through the REST API
- * as an operator, then waits for Asterisk's {@code Reload} event of {@code pbx_config.so} on its
- * own AMI login (class {@code system}), and asks Asterisk over the same login
- * ({@code dialplan show}) whether the new extension is there; a reload that does not hold it yet
- * (an earlier change's) is not counted, the next one is awaited. The event is raised once the
- * module's reload returned, i.e. once the new dialplan is in place, so it marks the end exactly,
- * without the 100 ms or more that each {@code asterisk -rx} poll costs here. Changes run one at a
- * time, {@code --pause-ms} apart, so that each meets an idle regeneration.
+ * as an operator, then asks Asterisk on its own AMI login every {@value #POLL_MILLIS} ms
+ * ({@code dialplan show NUMBER@CONTEXT}, a millisecond or two, without the 100 ms or more that
+ * each {@code asterisk -rx} costs here) until the new extension is there, whether it came by a
+ * full reload or by AMI edits of the daemon. Changes run one at a time, {@code --pause-ms} apart,
+ * so that each meets an idle regeneration.
  *
  * <pre>java -cp CLASSPATH io.pbxctl.daemon.bench.ReloadLatencyClient --ami-port P --ami-username bench --ami-secret S
  *      --http-port H --username bench --password-file F --tenant-id T --tenant-slug SLUG --user-id U
@@ -37,6 +35,7 @@ public final class ReloadLatencyClient {
 
     /** Asterisk 22 needs tens of seconds to reload a dialplan of 10,000 extensions with hints. */
     private static final long RELOAD_WAIT_SECONDS = 300;
+    private static final long POLL_MILLIS = 5;
 
     private ReloadLatencyClient() {
     }
@@ -58,41 +57,40 @@ public final class ReloadLatencyClient {
         long[] api = new long[changes];
         long[] generation = new long[changes];
         long[] reload = new long[changes];
-        int staleReloads = 0;
+        long[] edits = new long[changes];
         settle(rest);
         try (Ami ami = new Ami(Integer.parseInt(BenchOptions.required(options, "ami-port")), BenchOptions.required(options, "ami-username"),
                 BenchOptions.required(options, "ami-secret"))) {
             for (int i = 0; i < changes; i++) {
                 String number = Integer.toString(firstNumber + i);
-                ami.reloads.clear();
                 long start = System.nanoTime();
                 long startMillis = System.currentTimeMillis();
                 rest.create("/api/v1/tenants/" + tenantId + "/extensions", Map.of("userId", userId, "number", number));
                 api[i] = System.nanoTime() - start;
-                while (true) {
-                    Long event = ami.reloads.poll(RELOAD_WAIT_SECONDS, TimeUnit.SECONDS);
-                    if (event == null) {
-                        throw new IllegalStateException("no dialplan reload within " + RELOAD_WAIT_SECONDS + " s of adding " + number + "@" + context);
+                long deadline = start + TimeUnit.SECONDS.toNanos(RELOAD_WAIT_SECONDS);
+                while (!ami.command("dialplan show " + number + "@" + context).contains("'" + number + "' =>")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the dialplan did not hold " + number + "@" + context + " within "
+                                + RELOAD_WAIT_SECONDS + " s");
                     }
-                    if (ami.command("dialplan show " + number + "@" + context).contains("'" + number + "' =>")) {
-                        total[i] = event - start;
-                        break;
-                    }
-                    staleReloads++;
+                    Thread.sleep(POLL_MILLIS);
                 }
+                total[i] = System.nanoTime() - start;
                 JsonNode status = rest.get("/api/v1/asterisk/config");
                 JsonNode last = status.path("generation").path("last");
                 long generatedAt = Instant.parse(last.path("at").asText()).toEpochMilli();
                 generation[i] = last.path("tookMillis").asLong();
-                reload[i] = Instant.parse(status.path("asterisk").path("lastReload").path("at").asText()).toEpochMilli()
-                        - generatedAt - generation[i];
-                lines.add(String.format("change.%d=%s total=%.1f api=%.1f wait=%d generation=%d reload=%d changed=%s", i + 1, number,
-                        total[i] / 1e6, api[i] / 1e6, generatedAt - startMillis, generation[i], reload[i], last.path("changedFiles")));
+                JsonNode lastReload = status.path("asterisk").path("lastReload");
+                reload[i] = Instant.parse(lastReload.path("at").asText()).toEpochMilli() - generatedAt - generation[i];
+                edits[i] = lastReload.path("dialplanEdits").asLong();
+                lines.add(String.format("change.%d=%s total=%.1f api=%.1f wait=%d generation=%d reload=%d edits=%d targets=%s changed=%s",
+                        i + 1, number, total[i] / 1e6, api[i] / 1e6, generatedAt - startMillis, generation[i], reload[i], edits[i],
+                        lastReload.path("targets"), last.path("changedFiles")));
                 Thread.sleep(pause);
             }
         }
         lines.add("changes=" + changes);
-        lines.add("stale-reloads=" + staleReloads);
+        lines.add("edited-changes=" + Arrays.stream(edits).filter(n -> n > 0).count());
         summary(lines, "total", nanosToMillis(total));
         summary(lines, "api", nanosToMillis(api));
         summary(lines, "generation", generation);
@@ -134,10 +132,9 @@ public final class ReloadLatencyClient {
         lines.add(name + ".min.ms=" + sorted[0]);
     }
 
-    /** A bare AMI login: Reload events of pbx_config into a queue (arrival time), Command answers by action id. */
+    /** A bare AMI login without events: Command answers by action id. */
     private static final class Ami implements AutoCloseable {
 
-        final BlockingQueue<Long> reloads = new LinkedBlockingQueue<>();
         private final Map<String, BlockingQueue<String>> answers = new ConcurrentHashMap<>();
         private final Socket socket;
         private final OutputStream out;
@@ -151,7 +148,7 @@ public final class ReloadLatencyClient {
             Thread reader = new Thread(() -> read(in), "ami-reader");
             reader.setDaemon(true);
             reader.start();
-            String login = send("Action: Login\r\nUsername: " + username + "\r\nSecret: " + secret + "\r\nEvents: system\r\n");
+            String login = send("Action: Login\r\nUsername: " + username + "\r\nSecret: " + secret + "\r\nEvents: off\r\n");
             if (!login.contains("Response: Success")) {
                 throw new IOException("AMI login refused: " + login);
             }
@@ -183,12 +180,8 @@ public final class ReloadLatencyClient {
                         block.append(line).append('\n');
                         continue;
                     }
-                    long at = System.nanoTime();
                     String text = block.toString();
                     block.setLength(0);
-                    if (text.startsWith("Event: Reload\n") && text.contains("\nModule: pbx_config.so\n")) {
-                        reloads.add(at);
-                    }
                     int id = text.indexOf("ActionID: ");
                     if (id >= 0) {
                         BlockingQueue<String> answer = answers.get(text.substring(id + 10, text.indexOf('\n', id)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pbxctl.daemon.Api;
 import io.pbxctl.daemon.ApiTestSupport;
+import io.pbxctl.daemon.asterisk.ReloadTarget;
 import io.pbxctl.daemon.audit.ModelChanged;
 import io.pbxctl.daemon.system.PbxProperties;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class ConfigRegenerationTests extends ApiTestSupport {
         assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
         assertThat(forced.body().get("ok").asBoolean()).isTrue();
         assertThat(forced.body().get("forced").asBoolean()).isTrue();
-        assertThat(forced.body().get("reloadRequested")).hasSize(3);
+        assertThat(forced.body().get("reloadRequested")).hasSize(ReloadTarget.values().length);
 
         Api.Response status = operator.get("/api/v1/asterisk/config");
         assertThat(status.status()).isEqualTo(200);
