@@ -33,9 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two daemons on one database, as a cluster runs: this test's daemon and a second one in its own
- * process ({@link SecondDaemon}) on the same MariaDB. A trigger firing every 500 ms runs each
- * firing exactly once across the two, also when the daemon running it stops and the other one
- * takes over, and the counts in {@code job_status} agree.
+ * process ({@link SecondDaemon}) on the same MariaDB. A repeating trigger runs each firing exactly
+ * once across the two, also when the daemon running it stops and the other one takes over, and
+ * the counts in {@code job_status} agree.
  */
 class ClusteredJobsTests extends ApiTestSupport {
 
@@ -78,9 +78,10 @@ class ClusteredJobsTests extends ApiTestSupport {
                     runs.add(new Run(instance, context.getTrigger().getKey().toString(), context.getScheduledFireTime().getTime()));
                 }
             }, KeyMatcher.keyEquals(QUOTA_RESET));
-            fireRepeatedly(runs);
+            fireRepeatedly(runs, second);
         } finally {
             first.getListenerManager().removeJobListener(LISTENER);
+            first.start();
             second.destroy();
             if (!second.waitFor(60, TimeUnit.SECONDS)) {
                 second.destroyForcibly();
@@ -88,30 +89,31 @@ class ClusteredJobsTests extends ApiTestSupport {
         }
     }
 
-    /** Schedules a trigger firing every 500 ms and checks that each firing ran once, on either daemon. */
-    private void fireRepeatedly(List<Run> runs) throws Exception {
+    /**
+     * Schedules a trigger firing every second while this daemon stands by, so that the second one
+     * runs the first half; then the second one stops (as a daemon going down) and this one takes
+     * over. Each firing must have run once, on one of the two.
+     */
+    private void fireRepeatedly(List<Run> runs, Process second) throws Exception {
         long tenantId = newTenant("VN").id();
         String trigger = "test.cluster-test-" + tenantId;
         Trigger repeating = TriggerBuilder.newTrigger().withIdentity("cluster-test-" + tenantId, "test").forJob(QUOTA_RESET)
                 .usingJobData("tenantId", tenantId)
                 .startAt(new Date(System.currentTimeMillis() + 2000))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(500).withRepeatCount(FIRINGS - 1)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(1000).withRepeatCount(FIRINGS - 1)
                         .withMisfireHandlingInstructionNowWithExistingCount())
                 .build();
+        first.standby();
         first.scheduleJob(repeating);
 
-        // The daemon that schedules a trigger is the one awake when it is due, so it tends to run
-        // every firing; halfway, it stops (stand-by, as if it went down) and the other one takes over.
         await().atMost(Duration.ofSeconds(60)).until(() -> runs.stream().filter(r -> r.trigger().equals(trigger)).count() >= FIRINGS / 2);
-        first.standby();
-        try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> first.getTrigger(repeating.getKey()) == null
-                    && runs.stream().filter(r -> r.trigger().equals(trigger)).count() >= FIRINGS);
-            // A duplicate would come from the other daemon a moment later: give it time to show.
-            Thread.sleep(3000);
-        } finally {
-            first.start();
-        }
+        second.destroy();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second daemon stopped").isTrue();
+        first.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> first.getTrigger(repeating.getKey()) == null
+                && runs.stream().filter(r -> r.trigger().equals(trigger)).count() >= FIRINGS);
+        // A duplicate would show a moment later: give it time to.
+        Thread.sleep(3000);
 
         List<Run> ofTrigger = runs.stream().filter(r -> r.trigger().equals(trigger)).toList();
         Map<String, Long> perDaemon = ofTrigger.stream().collect(Collectors.groupingBy(Run::instance, Collectors.counting()));
