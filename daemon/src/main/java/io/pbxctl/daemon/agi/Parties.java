@@ -61,7 +61,10 @@ public class Parties {
         }
     }
 
-    /** The party of a user row, its quota read as of {@code now} in the month of the tenant's zone. */
+    /**
+     * The party of a user row, its quota read as of {@code now} in the month of the tenant's zone.
+     * Calls still running from the previous month are charged to that month, so they do not count.
+     */
     public Party party(UserRow user, ZoneId zone, Instant now) {
         LocalDate period = QuotaPeriod.startAt(now, zone);
         QuotaState quota = user.quotaMinutes() == null
@@ -74,7 +77,8 @@ public class Parties {
     private long usedAndReserved(long userId, LocalDate period, Instant now) {
         return database.jdbc().sql("""
                         SELECT (SELECT COALESCE(SUM(used_seconds), 0) FROM minute_usage WHERE user_id = :user AND period_start = :period)
-                             + (SELECT COALESCE(SUM(reserved_seconds), 0) FROM quota_reservation WHERE user_id = :user AND expires_at > :now)""")
+                             + (SELECT COALESCE(SUM(reserved_seconds), 0) FROM quota_reservation
+                                     WHERE user_id = :user AND period_start = :period AND expires_at > :now)""")
                 .param("user", userId).param("period", period).param("now", Utc.of(now))
                 .query(Long.class).single();
     }

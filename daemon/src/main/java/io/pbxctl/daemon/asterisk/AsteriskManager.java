@@ -34,6 +34,7 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.ConfbridgeListAction;
 import org.asteriskjava.manager.action.ConfbridgeListRoomsAction;
 import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConfbridgeListEvent;
@@ -205,6 +206,39 @@ public class AsteriskManager implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Sends one action (a ConfBridge kick, ...) on the worker thread, between reloads, and waits
+     * for Asterisk's answer for at most the response timeout. Fails at once when not connected:
+     * the caller decides whether to try again later.
+     */
+    public ManagerResponse send(ManagerAction action) throws IOException {
+        Future<ManagerResponse> answer;
+        try {
+            answer = worker().submit(() -> {
+                synchronized (this) {
+                    if (state != Connection.CONNECTED) {
+                        throw new IOException("not connected to Asterisk (" + state + (detail.isEmpty() ? "" : ": " + detail) + ")");
+                    }
+                }
+                try {
+                    return connection.sendAction(action, settings.responseTimeout().toMillis());
+                } catch (TimeoutException e) {
+                    throw new IOException("Asterisk did not answer " + action.getAction() + " in time", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IOException("the AMI connection is not running (pbx.ami.enabled=false, or the daemon is stopping)", e);
+        }
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Asterisk", e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.pbxctl.daemon.system.PbxProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The API is stateless HTTP Basic (meant to run behind TLS): every request carries its
- * credentials, which suits scripts. Only health and the API description are public.
+ * credentials, which suits scripts. Only health, the API description and recording download
+ * links (their token is the credential) are public.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -42,6 +44,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        // A recording's mailed link carries its own expiring random token instead of a login.
+                        .requestMatchers(HttpMethod.GET, "/recordings/download/*").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

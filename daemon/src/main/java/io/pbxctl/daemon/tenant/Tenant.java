@@ -44,6 +44,8 @@ public class Tenant {
     private AccountCodeMode accountCodeMode;
     @Column(name = "extension_length")
     private int extensionLength;
+    @Column(name = "recording_retention_days")
+    private int recordingRetentionDays;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -76,11 +78,12 @@ public class Tenant {
         language = request.languageOrDefault();
         accountCodeMode = request.accountCodeMode() == null ? AccountCodeMode.OFF : request.accountCodeMode();
         extensionLength = request.extensionLength() == null ? 3 : request.extensionLength();
+        recordingRetentionDays = request.recordingRetentionDays() == null ? TenantRequest.DEFAULT_RETENTION_DAYS : request.recordingRetentionDays();
     }
 
     TenantView view() {
         return new TenantView(id, slug, name, mainNumber, country, areaCode, timeZone, language, accountCodeMode, extensionLength,
-                createdAt, updatedAt);
+                recordingRetentionDays, createdAt, updatedAt);
     }
 
     public Long getId() {

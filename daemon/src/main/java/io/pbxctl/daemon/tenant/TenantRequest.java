@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A tenant as sent by a client. Time zone and language default from the country, the
- * account-code mode to OFF and the extension length to 3.
+ * account-code mode to OFF, the extension length to 3 and the recording retention to 90 days.
  */
 public record TenantRequest(
         @NotBlank @Pattern(regexp = Rules.SLUG, message = Rules.SLUG_MESSAGE) String slug,
@@ -25,7 +25,10 @@ public record TenantRequest(
         @TimeZoneId String timeZone,
         @Pattern(regexp = Rules.LANGUAGE, message = Rules.LANGUAGE_MESSAGE) String language,
         AccountCodeMode accountCodeMode,
-        @Min(2) @Max(6) Integer extensionLength) {
+        @Min(2) @Max(6) Integer extensionLength,
+        @Min(1) @Max(3650) Integer recordingRetentionDays) {
+
+    static final int DEFAULT_RETENTION_DAYS = 90;
 
     String timeZoneOrDefault() {
         if (timeZone != null) {

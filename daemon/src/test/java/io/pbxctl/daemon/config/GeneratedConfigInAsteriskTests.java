@@ -1,6 +1,7 @@
 package io.pbxctl.daemon.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pbxctl.daemon.ApiTestSupport;
 import io.pbxctl.daemon.sandbox.AsteriskSandbox;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The generated files in a real Asterisk 22: two tenants built through the API (same extension
  * numbers, every device kind, a registering and an IP trunk, rooms with and without PIN, inbound
  * numbers with and without direct dialling) load with no WARNING or ERROR, and Asterisk lists
- * exactly the endpoints, contexts and extensions the model holds, also after a change and reload.
+ * exactly the endpoints, contexts and extensions the model holds, also after a change and reload;
+ * a recording started by the generated dialplan is named for the daemon and marked once closed.
  */
 class GeneratedConfigInAsteriskTests extends ApiTestSupport {
 
@@ -64,6 +67,7 @@ class GeneratedConfigInAsteriskTests extends ApiTestSupport {
 
         try (AsteriskSandbox asterisk = AsteriskSandbox.start(base.resolve("run"), confDir)) {
             assertAsteriskHolds(asterisk, only(loader.load(), slugs));
+            assertRecordingIsMarkedFinished(asterisk, first);
 
             long user = first.create("users", Map.of("name", "Newcomer"));
             first.create("extensions", Map.of("userId", user, "number", "120"));
@@ -76,6 +80,30 @@ class GeneratedConfigInAsteriskTests extends ApiTestSupport {
 
             assertThat(generator.generate().changed()).as("an unchanged model rewrites nothing").isEmpty();
             assertThat(problems(asterisk.logDir().resolve("messages"))).isEmpty();
+        }
+    }
+
+    /**
+     * The generated [pbx-record] names the file after the call and its owner, and MixMonitor's
+     * command leaves the marker that tells the daemon the file is closed (docs/recordings.md).
+     */
+    private static void assertRecordingIsMarkedFinished(AsteriskSandbox asterisk, TenantFixture tenant) throws Exception {
+        asterisk.cli("channel originate Local/" + tenant.slug() + "-" + tenant.adminUserId() + "@record-test application Wait 10");
+        Path recordings = asterisk.runDir().resolve("spool/monitor/pbx/" + tenant.slug());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !markers(recordings).isEmpty());
+        Path marker = markers(recordings).get(0);
+        String wav = marker.getFileName().toString().replaceFirst("\\.done$", "");
+        assertThat(wav).matches("[0-9]+\\.[0-9]+~u" + tenant.adminUserId() + "\\.wav");
+        assertThat(recordings.relativize(marker).toString()).matches("[0-9]{4}/[0-9]{2}/[0-9]{2}/.*");
+        assertThat(Files.size(marker.resolveSibling(wav))).as("never bridged: header only").isLessThanOrEqualTo(44);
+    }
+
+    private static List<Path> markers(Path directory) throws java.io.IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (var files = Files.walk(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".wav.done")).toList();
         }
     }
 

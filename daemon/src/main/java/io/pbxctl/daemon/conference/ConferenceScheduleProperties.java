@@ -1,0 +1,18 @@
+package io.pbxctl.daemon.conference;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The conference schedule job (docs/jobs.md): how long before a room's start its host is
+ * reminded by mail, how often the job looks, the reminder's sender, and how long after a window's
+ * end the job still tries to end a conference (Asterisk or the daemons were down at the end).
+ */
+@ConfigurationProperties("pbx.conferences")
+record ConferenceScheduleProperties(
+        @DefaultValue("15m") Duration reminderBefore,
+        @DefaultValue("1m") Duration checkInterval,
+        @DefaultValue("pbxctl@localhost") String mailFrom,
+        @DefaultValue("1h") Duration endGrace) {
+}
