@@ -80,8 +80,8 @@ final class HistoryModel {
      * in 10; one in 20 carries an account code.
      */
     private void insertRecords(long from, long to, long records, int bigShare) {
-        String tenantIndex = "IF(k % 100 < " + bigShare + ", 0, 1 + k % " + Math.max(1, tenants - 1) + ")";
-        String user = "((k * 7919) % " + users + ")";
+        String tenantIndex = "IF(seq % 100 < " + bigShare + ", 0, 1 + seq % " + Math.max(1, tenants - 1) + ")";
+        String user = "((seq * 7919) % " + users + ")";
         jdbc.update("INSERT INTO call_record (tenant_id, uniqueid, linkedid, sequence, started_at, answered_at, ended_at,"
                 + " duration_seconds, talk_seconds, direction, disposition, user_id, department_id, device_id, peer_user_id,"
                 + " account_owner_id, account_label, caller_number, caller_name, dialled_number, channel, peer_channel,"
