@@ -135,13 +135,14 @@ final class HistoryModel {
     /** What the import keeps as it goes, for the records after {@code lastId}: Hanoi is UTC+7 all year. */
     private void summarise(long lastId) {
         jdbc.update("""
-                INSERT INTO call_day_summary (tenant_id, day, user_id, department_id, account_owner_id, direction, calls, answered,
-                                              talk_seconds)
+                INSERT INTO call_day_summary (tenant_id, day, user_id, department_id, account_owner_id, direction, records, calls,
+                                              answered, talk_seconds)
                 SELECT tenant_id, DATE(started_at + INTERVAL 7 HOUR), user_id, department_id, IFNULL(account_owner_id, 0), direction,
-                       COUNT(*), SUM(disposition = 'ANSWERED'), SUM(talk_seconds)
+                       COUNT(*), COUNT(*), SUM(disposition = 'ANSWERED'), SUM(talk_seconds)
                 FROM call_record WHERE id > ?
                 GROUP BY 1, 2, 3, 4, 5, 6
-                ON DUPLICATE KEY UPDATE calls = calls + VALUES(calls), answered = answered + VALUES(answered),
+                ON DUPLICATE KEY UPDATE records = records + VALUES(records), calls = calls + VALUES(calls),
+                  answered = answered + VALUES(answered),
                   talk_seconds = talk_seconds + VALUES(talk_seconds)""", lastId);
     }
 }
