@@ -96,9 +96,9 @@ class CdrImportTests extends ApiTestSupport {
         assertThat(importer.importFile(file)).isZero();
 
         assertThat(count("call_record")).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT calls, answered, talk_seconds FROM call_day_summary WHERE tenant_id = ?").param(tenant.id())
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
-                .as("one call that rang two devices, answered on one").containsExactly(1L, 1L, 20L);
+        assertThat(jdbc.sql("SELECT records, calls, answered, talk_seconds FROM call_day_summary WHERE tenant_id = ?").param(tenant.id())
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
+                .as("one call that rang two devices, answered on one").containsExactly(2L, 1L, 1L, 20L);
     }
 
     @Test
