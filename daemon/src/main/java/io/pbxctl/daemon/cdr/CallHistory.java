@@ -51,8 +51,10 @@ class CallHistory {
     PageResponse<CallRecordView> page(HistoryFilter filter, Map<String, List<String>> query) {
         int page = number(query, "page", 0, 0, Integer.MAX_VALUE);
         int size = number(query, "size", 50, 1, MAX_SIZE);
-        long total = jdbc.sql("SELECT COUNT(*) FROM call_record r WHERE " + filter.where()).params(filter.params())
-                .query(Long.class).single();
+        long total = filter.summaryCount()
+                .map(count -> jdbc.sql(count.sql()).params(count.params()).query(Long.class).single())
+                .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM call_record r WHERE " + filter.where()).params(filter.params())
+                        .query(Long.class).single());
         List<CallRecordView> items = jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT r.id FROM call_record r WHERE " + filter.where()
                         + " ORDER BY " + filter.orderBy() + " LIMIT :size OFFSET :offset) p JOIN call_record r ON r.id = p.id "
                         + NAMES + " ORDER BY " + filter.orderBy())

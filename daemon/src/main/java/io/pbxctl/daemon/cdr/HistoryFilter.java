@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -31,6 +32,10 @@ final class HistoryFilter {
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
+    private final List<String> summaryConditions = new ArrayList<>(List.of("s.tenant_id = :tenant"));
+    private final Map<String, Object> summaryParams = new LinkedHashMap<>();
+    private boolean summarised = true;
+    private String summaryColumn = "records";
     private String orderBy = "r.started_at DESC, r.id DESC";
 
     private HistoryFilter() {
@@ -41,23 +46,41 @@ final class HistoryFilter {
         HistoryFilter filter = new HistoryFilter();
         filter.conditions.add("r.tenant_id = :tenant");
         filter.params.put("tenant", scope.tenantId());
+        filter.summaryParams.put("tenant", scope.tenantId());
         if (scope.onlyUserId() != null) {
+            filter.summarised = false;
             filter.conditions.add("(r.user_id = :me OR r.peer_user_id = :me OR r.account_owner_id = :me)");
             filter.params.put("me", scope.onlyUserId());
         }
         Map<String, BiConsumer<HistoryFilter, String>> known = new LinkedHashMap<>();
-        known.put("from", (f, v) -> f.add("r.started_at >= :from", "from", utc(instant("from", v, scope.zone(), false))));
-        known.put("to", (f, v) -> f.add("r.started_at < :to", "to", utc(instant("to", v, scope.zone(), true))));
-        known.put("userId", (f, v) -> f.add("r.user_id = :userId", "userId", id("userId", v)));
-        known.put("departmentId", (f, v) -> f.add("r.department_id = :departmentId", "departmentId", id("departmentId", v)));
-        known.put("accountCodeOwnerId", (f, v) -> f.add("r.account_owner_id = :owner", "owner", id("accountCodeOwnerId", v)));
-        known.put("extension", (f, v) -> f.add("(r.caller_number = :extension OR r.dialled_number = :extension)", "extension",
-                digits("extension", v)));
-        known.put("direction", (f, v) -> f.add("r.direction = :direction", "direction", oneOf("direction", v, DIRECTIONS)));
-        known.put("disposition", (f, v) -> f.add("r.disposition = :disposition", "disposition",
-                oneOf("disposition", v, DISPOSITIONS)));
-        known.put("number", (f, v) -> f.add("(r.caller_number LIKE :number OR r.dialled_number LIKE :number)",
-                "number", "%" + Filters.escapeLike(v) + "%"));
+        known.put("from", (f, v) -> {
+            f.add("r.started_at >= :from", "from", utc(instant("from", v, scope.zone(), false)));
+            f.summarisedIf(isDate(v), "s.day >= :from", "from", isDate(v) ? LocalDate.parse(v) : null);
+        });
+        known.put("to", (f, v) -> {
+            f.add("r.started_at < :to", "to", utc(instant("to", v, scope.zone(), true)));
+            f.summarisedIf(isDate(v), "s.day <= :to", "to", isDate(v) ? LocalDate.parse(v) : null);
+        });
+        known.put("userId", (f, v) -> f.both("user_id", "userId", id("userId", v)));
+        known.put("departmentId", (f, v) -> f.both("department_id", "departmentId", id("departmentId", v)));
+        known.put("accountCodeOwnerId", (f, v) -> f.both("account_owner_id", "owner", id("accountCodeOwnerId", v)));
+        known.put("extension", (f, v) -> {
+            f.add("(r.caller_number = :extension OR r.dialled_number = :extension)", "extension", digits("extension", v));
+            f.summarisedIf(false, null, null, null);
+        });
+        known.put("direction", (f, v) -> f.both("direction", "direction", oneOf("direction", v, DIRECTIONS)));
+        known.put("disposition", (f, v) -> {
+            f.add("r.disposition = :disposition", "disposition", oneOf("disposition", v, DISPOSITIONS));
+            if (v.equals("ANSWERED")) {
+                f.summaryColumn = "answered";
+            } else {
+                f.summarisedIf(false, null, null, null);
+            }
+        });
+        known.put("number", (f, v) -> {
+            f.add("(r.caller_number LIKE :number OR r.dialled_number LIKE :number)", "number", "%" + Filters.escapeLike(v) + "%");
+            f.summarisedIf(false, null, null, null);
+        });
         for (Map.Entry<String, List<String>> param : query.entrySet()) {
             String name = param.getKey();
             if (paging.contains(name)) {
@@ -92,9 +115,45 @@ final class HistoryFilter {
         return params;
     }
 
+    /**
+     * How many records the view holds, read from call_day_summary when every filter is one the
+     * summary has (whole days, user, department, owner, direction, answered), which is a sum over
+     * a few thousand rows instead of a count over up to hundreds of thousands; empty otherwise.
+     */
+    Optional<SqlCount> summaryCount() {
+        if (!summarised) {
+            return Optional.empty();
+        }
+        return Optional.of(new SqlCount("SELECT COALESCE(SUM(s." + summaryColumn + "), 0) FROM call_day_summary s WHERE "
+                + String.join(" AND ", summaryConditions), summaryParams));
+    }
+
+    /** A counting query and its named parameters. */
+    record SqlCount(String sql, Map<String, Object> params) {
+    }
+
     private void add(String condition, String name, Object value) {
         conditions.add(condition);
         params.put(name, value);
+    }
+
+    /** A filter on a column that call_record and call_day_summary share. */
+    private void both(String column, String name, Object value) {
+        add("r." + column + " = :" + name, name, value);
+        summarisedIf(true, "s." + column + " = :" + name, name, value);
+    }
+
+    private void summarisedIf(boolean possible, String condition, String name, Object value) {
+        if (!possible) {
+            summarised = false;
+            return;
+        }
+        summaryConditions.add(condition);
+        summaryParams.put(name, value);
+    }
+
+    private static boolean isDate(String value) {
+        return value.length() == 10;
     }
 
     private void sort(List<String> values) {

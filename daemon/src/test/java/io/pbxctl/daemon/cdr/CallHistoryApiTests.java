@@ -100,6 +100,11 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(dialled("disposition=NO_ANSWER")).containsExactly("101");
         assertThat(dialled("number=2212")).containsExactly("101");
         assertThat(dialled("direction=INBOUND&sort=talkSeconds,desc")).containsExactly("100", "101");
+        assertThat(total("direction=INBOUND&from=2026-11-01&to=2026-11-30")).as("from the daily summary").isEqualTo(2);
+        assertThat(total("disposition=ANSWERED&userId=" + alice)).as("from the daily summary").isEqualTo(3);
+        assertThat(total("direction=INBOUND&from=2026-11-10T09:00:30")).as("counted: not whole days").isEqualTo(1);
+        assertThat(total("disposition=NO_ANSWER")).as("counted: not in the summary").isEqualTo(1);
+        assertThat(total("extension=101")).as("counted: not in the summary").isEqualTo(3);
         JsonNode owned = tenant.admin().get(tenant.path("calls?accountCodeOwnerId=" + olga)).body().get("items").get(0);
         assertThat(owned.get("accountCodeOwnerName").asText()).isEqualTo("olga");
         assertThat(owned.get("accountCodeLabel").asText()).isEqualTo("Olga Projects");
@@ -201,6 +206,13 @@ class CallHistoryApiTests extends ApiTestSupport {
         List<String> second = cells(rows.item(1));
         assertThat(second).contains(HOA, "12", "INBOUND", "alice");
         assertThat(cells(rows.item(2))).contains(LODZ, "bob");
+    }
+
+    private long total(String query) {
+        Api.Response page = tenant.admin().get(tenant.path("calls?" + query));
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body().get("items")).hasSizeLessThanOrEqualTo((int) page.body().get("totalItems").asLong());
+        return page.body().get("totalItems").asLong();
     }
 
     private List<String> dialled(String query) {

@@ -1,6 +1,7 @@
 package io.pbxctl.daemon.cdr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pbxctl.daemon.ApiTestSupport;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 
 class CdrImportTests extends ApiTestSupport {
 
@@ -94,9 +96,9 @@ class CdrImportTests extends ApiTestSupport {
         assertThat(importer.importFile(file)).isZero();
 
         assertThat(count("call_record")).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT calls, answered, talk_seconds FROM call_day_summary WHERE tenant_id = ?").param(tenant.id())
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
-                .as("one call that rang two devices, answered on one").containsExactly(1L, 1L, 20L);
+        assertThat(jdbc.sql("SELECT records, calls, answered, talk_seconds FROM call_day_summary WHERE tenant_id = ?").param(tenant.id())
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
+                .as("one call that rang two devices, answered on one").containsExactly(2L, 1L, 1L, 20L);
     }
 
     @Test
@@ -122,6 +124,25 @@ class CdrImportTests extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT talk_seconds FROM call_record WHERE tenant_id = ? ORDER BY id").param(tenant.id()).query(Integer.class)
                 .list()).containsExactly(1, 2, 3);
         assertThat(importer.importFile(file)).isZero();
+    }
+
+    @Test
+    void anImportTheDatabaseRefusesHalfWayStoresNothingAndTheNextStoresEverythingOnce() {
+        CdrLines.append(file, List.of(
+                CdrLines.call(id(), LATE, 1).from(device("alice"), "100").to("101", devices(), device("bob")),
+                CdrLines.call(id(), LATE, 2).from(device("bob"), "101").to("100", devices(), device("alice"))));
+        jdbc.sql("RENAME TABLE call_day_summary TO call_day_summary_away").update();
+        try {
+            assertThatThrownBy(() -> importer.importFile(file)).isInstanceOf(DataAccessException.class);
+        } finally {
+            jdbc.sql("RENAME TABLE call_day_summary_away TO call_day_summary").update();
+        }
+        assertThat(count("call_record")).as("rolled back with the summary").isZero();
+
+        assertThat(importer.importFile(file)).isEqualTo(2);
+        assertThat(count("call_record")).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT SUM(calls) FROM call_day_summary WHERE tenant_id = ?").param(tenant.id()).query(Long.class).single())
+                .isEqualTo(2);
     }
 
     @Test
