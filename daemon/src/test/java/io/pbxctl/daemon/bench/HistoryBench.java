@@ -76,7 +76,7 @@ public final class HistoryBench {
                 model.seed(records, bigShare, step -> System.err.println(LocalTime.now() + " " + step));
                 lines.add("seed.seconds=" + String.format("%.0f", (System.nanoTime() - start) / 1e9));
             }
-            // A database seeded before migration 0036 has no record counts in its summary; the
+            // A database seeded before migration 0035 has no record counts in its summary; the
             // seed made one record per call, so the counts are the calls.
             jdbc.update("UPDATE call_day_summary SET records = calls WHERE records = 0");
             lines.add("records=" + model.records());

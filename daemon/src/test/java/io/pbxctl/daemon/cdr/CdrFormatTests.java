@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The mapping operators install (from docs/call-history.md, also the sandbox's) writes the fields the import reads. */
+/** The mapping operators install (from docs/call-history.md, Ansible's asterisk role, also the sandbox's) writes the fields the import reads. */
 class CdrFormatTests {
 
     @Test
@@ -26,12 +26,25 @@ class CdrFormatTests {
         assertThat(Files.readString(docs().resolve("call-history.md"))).contains(mapping);
     }
 
+    @Test
+    void ansibleDeploysTheSandboxMapping() throws IOException, URISyntaxException {
+        String conf = Files.readString(Path.of(CdrFormatTests.class.getResource("/sandbox/cdr/cdr_custom.conf").toURI()));
+        String mapping = conf.substring(conf.indexOf("[pbx-cdr.csv]"));
+
+        assertThat(Files.readString(repository("docs").getParent().resolve("ansible/roles/asterisk/templates/cdr-custom-block.j2")))
+                .isEqualTo(mapping);
+    }
+
     private static Path docs() {
+        return repository("docs");
+    }
+
+    private static Path repository(String child) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("docs"))) {
-                return dir.resolve("docs");
+            if (Files.isDirectory(dir.resolve(child))) {
+                return dir.resolve(child);
             }
         }
-        throw new IllegalStateException("no docs/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no " + child + "/ above " + Path.of("").toAbsolutePath());
     }
 }
