@@ -27,7 +27,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Base of the portal's browser tests: Debian's own headless Chromium driven through Debian's
@@ -125,7 +127,21 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     }
 
     protected void click(String id) {
-        byId(id).click();
+        click(byId(id));
+    }
+
+    /**
+     * Clicks, and when the element is a link or a button waits until the browser has left the
+     * page: the portal has no script, so each of them loads a new page, and on a busy machine the
+     * click may return before that page is there (a test would then read the old one).
+     */
+    protected void click(WebElement element) {
+        String tag = element.getTagName();
+        boolean loadsAPage = tag.equals("a") || tag.equals("button") || "submit".equals(element.getAttribute("type"));
+        element.click();
+        if (loadsAPage) {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        }
     }
 
     /** The messages shown next to a field of the current page. */

@@ -138,7 +138,7 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         screenshot("devices-en");
 
         WebElement row = browser.findElement(By.cssSelector("#devices tr[data-device='" + tenant.slug() + "-hoa-desk']"));
-        row.findElement(By.cssSelector("button.show-login")).click();
+        click(row.findElement(By.cssSelector("button.show-login")));
         long deviceId = jdbc.sql("SELECT id FROM device WHERE sip_username = ?").param(tenant.slug() + "-hoa-desk").query(Long.class).single();
         Api.Response reveal = tenant.admin().post(tenant.path("devices/" + deviceId + "/login-details"), null);
         assertThat(text("detail-username")).isEqualTo(tenant.slug() + "-hoa-desk");
@@ -156,7 +156,7 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         assertThat(text("issued-code")).matches("[0-9]{8}");
         assertThat(texts("#account-codes tbody td:first-child")).containsExactly("Dự án A");
         screenshot("account-codes-en");
-        browser.findElement(By.cssSelector("#account-codes button.delete")).click();
+        click(browser.findElement(By.cssSelector("#account-codes button.delete")));
         assertThat(browser.findElements(By.cssSelector("#account-codes tbody tr"))).isEmpty();
     }
 
@@ -185,7 +185,7 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
                 "Họp giao ban", "unknown (Asterisk not reachable)");
         screenshot("conferences");
 
-        browser.findElement(By.linkText("5000")).click();
+        click(browser.findElement(By.linkText("5000")));
         type("description", "Zebranie zarządu");
         click("conference-save");
         assertThat(texts("#conferences tr[data-room='5000'] td").get(5)).isEqualTo("Zebranie zarządu");
@@ -196,7 +196,7 @@ class PortalAdminBrowserTests extends BrowserTestSupport {
         assertThat(errorsOf("number")).containsExactly("is already used in this tenant (by an extension or another room)");
 
         click("nav-conferences");
-        browser.findElement(By.cssSelector("#conferences tr[data-room='5000'] button.delete")).click();
+        click(browser.findElement(By.cssSelector("#conferences tr[data-room='5000'] button.delete")));
         assertThat(browser.findElements(By.cssSelector("#conferences tbody tr"))).isEmpty();
     }
 

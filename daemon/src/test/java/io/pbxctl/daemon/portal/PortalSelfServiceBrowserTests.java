@@ -41,13 +41,13 @@ class PortalSelfServiceBrowserTests extends BrowserTestSupport {
         click("my-devices");
         assertThat(texts("#devices tbody td:first-child")).containsExactly(tenant.slug() + "-minh");
         screenshot("my-devices-vi");
-        browser.findElement(By.cssSelector("button.show-login")).click();
+        click(browser.findElement(By.cssSelector("button.show-login")));
         Api.Response reveal = tenant.admin().post(tenant.path("devices/" + device + "/login-details"), null);
         assertThat(text("detail-password")).isEqualTo(reveal.body().get("password").asText());
         assertThat(text("detail-transport")).isEqualTo("WSS");
 
         open("/portal/me/account-codes");
-        browser.findElement(By.cssSelector("#account-codes tr[data-code='" + code + "'] button.reset")).click();
+        click(browser.findElement(By.cssSelector("#account-codes tr[data-code='" + code + "'] button.reset")));
         assertThat(text("issued-code")).matches("[0-9]{8}");
         assertThat(hash(code)).as("the old code no longer works").isNotEqualTo(oldHash);
         screenshot("my-account-codes-vi");
