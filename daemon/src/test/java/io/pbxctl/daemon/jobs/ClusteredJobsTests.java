@@ -137,7 +137,7 @@ class ClusteredJobsTests extends ApiTestSupport {
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), SecondDaemon.class.getName(),
                 "--spring.profiles.active=test", "--pbx.db.url=" + pool.getJdbcUrl(), "--pbx.db.username=" + pool.getUsername(),
                 "--pbx.db.password=" + (pool.getPassword() == null ? "" : pool.getPassword()), "--server.port=0",
-                "--logging.level.root=WARN")
+                "--spring.quartz.scheduler-name=" + first.getSchedulerName(), "--logging.level.root=WARN")
                 .redirectErrorStream(true)
                 .start();
         Thread reader = new Thread(() -> {
