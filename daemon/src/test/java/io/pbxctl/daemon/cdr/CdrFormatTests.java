@@ -23,7 +23,7 @@ class CdrFormatTests {
         String conf = Files.readString(Path.of(CdrFormatTests.class.getResource("/sandbox/cdr/cdr_custom.conf").toURI()));
         String mapping = conf.substring(conf.indexOf("[pbx-cdr.csv]"));
 
-        assertThat(Files.readString(docs().resolve("call-history.md"))).contains(mapping);
+        assertThat(Files.readString(repository("docs").resolve("call-history.md"))).contains(mapping);
     }
 
     @Test
@@ -31,12 +31,8 @@ class CdrFormatTests {
         String conf = Files.readString(Path.of(CdrFormatTests.class.getResource("/sandbox/cdr/cdr_custom.conf").toURI()));
         String mapping = conf.substring(conf.indexOf("[pbx-cdr.csv]"));
 
-        assertThat(Files.readString(repository("docs").getParent().resolve("ansible/roles/asterisk/templates/cdr-custom-block.j2")))
+        assertThat(Files.readString(repository("ansible").resolve("roles/asterisk/templates/cdr-custom-block.j2")))
                 .isEqualTo(mapping);
-    }
-
-    private static Path docs() {
-        return repository("docs");
     }
 
     private static Path repository(String child) {
