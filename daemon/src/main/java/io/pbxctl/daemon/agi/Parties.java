@@ -75,10 +75,12 @@ public class Parties {
     }
 
     private long usedAndReserved(long userId, LocalDate period, Instant now) {
+        // reserved_seconds counts every reservation row of the period; those expired but not purged yet no longer hold.
         return database.jdbc().sql("""
-                        SELECT (SELECT COALESCE(SUM(used_seconds), 0) FROM minute_usage WHERE user_id = :user AND period_start = :period)
-                             + (SELECT COALESCE(SUM(reserved_seconds), 0) FROM quota_reservation
-                                     WHERE user_id = :user AND period_start = :period AND expires_at > :now)""")
+                        SELECT COALESCE((SELECT used_seconds + GREATEST(0, reserved_seconds - (
+                                                SELECT COALESCE(SUM(r.reserved_seconds), 0) FROM quota_reservation r
+                                                WHERE r.user_id = :user AND r.period_start = :period AND r.expires_at <= :now))
+                                         FROM minute_usage WHERE user_id = :user AND period_start = :period), 0)""")
                 .param("user", userId).param("period", period).param("now", Utc.of(now))
                 .query(Long.class).single();
     }

@@ -61,19 +61,20 @@ class JdbcQuotaLedger implements QuotaLedger {
         }
     }
 
-    private record Held(long userId, LocalDate period) {
+    private record Held(long userId, LocalDate period, long reservedSeconds) {
     }
 
     @Override
     public Settlement settle(String callId, long talkSeconds, Instant now) {
         return database.transactions().execute(status -> {
             JdbcClient jdbc = database.jdbc();
-            Optional<Held> held = jdbc.sql("SELECT user_id, period_start FROM quota_reservation WHERE call_id = ? FOR UPDATE")
+            Optional<Held> held = jdbc.sql("SELECT user_id, period_start, reserved_seconds FROM quota_reservation WHERE call_id = ? FOR UPDATE")
                     .param(callId)
-                    .query((rs, n) -> new Held(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                    .query((rs, n) -> new Held(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
                     .optional();
             if (held.isEmpty()) {
-                boolean settled = jdbc.sql("SELECT COUNT(*) FROM call_settlement WHERE call_id = ?").param(callId).query(Long.class).single() > 0;
+                boolean settled = jdbc.sql("SELECT COUNT(*) FROM call_settlement WHERE call_id = ? LOCK IN SHARE MODE").param(callId)
+                        .query(Long.class).single() > 0;
                 return settled ? Settlement.ALREADY_SETTLED : Settlement.NOTHING_RESERVED;
             }
             int recorded = jdbc.sql("INSERT IGNORE INTO call_settlement (call_id, user_id, period_start, talk_seconds, settled_at) "
@@ -81,16 +82,15 @@ class JdbcQuotaLedger implements QuotaLedger {
                     .params(callId, held.get().userId(), held.get().period(), talkSeconds, Utc.of(now))
                     .update();
             jdbc.sql("DELETE FROM quota_reservation WHERE call_id = ?").param(callId).update();
-            if (recorded == 0) {
-                return Settlement.ALREADY_SETTLED;
-            }
-            if (talkSeconds > 0) {
+            long charged = recorded == 0 ? 0 : talkSeconds;
+            if (charged > 0 || held.get().reservedSeconds() > 0) {
+                // The row's seconds leave the reserved counter as they turn into usage (migration 0038).
                 jdbc.sql("INSERT INTO minute_usage (user_id, period_start, used_seconds) VALUES (?, ?, ?) "
-                                + "ON DUPLICATE KEY UPDATE used_seconds = used_seconds + VALUES(used_seconds)")
-                        .params(held.get().userId(), held.get().period(), talkSeconds)
+                                + "ON DUPLICATE KEY UPDATE used_seconds = used_seconds + VALUES(used_seconds), reserved_seconds = reserved_seconds - ?")
+                        .params(held.get().userId(), held.get().period(), charged, held.get().reservedSeconds())
                         .update();
             }
-            return Settlement.CHARGED;
+            return recorded == 0 ? Settlement.ALREADY_SETTLED : Settlement.CHARGED;
         });
     }
 }

@@ -111,9 +111,12 @@ class UnlimitedReservations implements AutoCloseable {
             params.add(Utc.of(p.now()));
             params.add(Utc.of(p.now().plus(LIFETIME)));
         }
-        // The same call asking twice (a dialplan retry) replaces its own row instead of holding two.
-        sql.append(" ON DUPLICATE KEY UPDATE user_id = VALUES(user_id), period_start = VALUES(period_start), "
-                + "reserved_seconds = VALUES(reserved_seconds), created_at = VALUES(created_at), expires_at = VALUES(expires_at)");
+        // The same call asking twice (a dialplan retry) replaces its own row instead of holding two; but a row that
+        // holds seconds is counted in minute_usage.reserved_seconds, which only reserve_quota and settlements change.
+        sql.append(" ON DUPLICATE KEY UPDATE user_id = IF(reserved_seconds = 0, VALUES(user_id), user_id), "
+                + "period_start = IF(reserved_seconds = 0, VALUES(period_start), period_start), "
+                + "created_at = IF(reserved_seconds = 0, VALUES(created_at), created_at), "
+                + "expires_at = IF(reserved_seconds = 0, VALUES(expires_at), expires_at)");
         database.jdbc().sql(sql.toString()).params(params).update();
     }
 

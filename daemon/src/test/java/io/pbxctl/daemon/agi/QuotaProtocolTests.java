@@ -45,6 +45,17 @@ class QuotaProtocolTests extends ApiTestSupport {
                 .query(Long.class).single();
     }
 
+    /** Usage rows of this tenant whose reserved counter (migration 0038) differs from their reservation rows. */
+    private List<String> countersOffTheirRows() {
+        return jdbc.sql("""
+                        SELECT CONCAT(m.user_id, ' ', m.period_start, ': ', m.reserved_seconds, ' <> ', COALESCE(SUM(r.reserved_seconds), 0))
+                        FROM minute_usage m JOIN pbx_user u ON u.id = m.user_id
+                        LEFT JOIN quota_reservation r ON r.user_id = m.user_id AND r.period_start = m.period_start
+                        WHERE u.tenant_id = ? GROUP BY m.user_id, m.period_start, m.reserved_seconds
+                        HAVING m.reserved_seconds <> COALESCE(SUM(r.reserved_seconds), 0)""")
+                .param(scenario.tenant.id()).query(String.class).list();
+    }
+
     @Test
     void concurrentCallsRacingForTheLastMinutesNeverTogetherExceedThem() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -74,6 +85,7 @@ class QuotaProtocolTests extends ApiTestSupport {
                 }
                 assertThat(allowed).as("one call takes the two minutes left").isEqualTo(1);
                 assertThat(allowedMs).isEqualTo(120_000);
+                assertThat(countersOffTheirRows()).isEmpty();
             }
         } finally {
             pool.shutdownNow();
@@ -135,6 +147,38 @@ class QuotaProtocolTests extends ApiTestSupport {
         assertThat(dial(OutboundProtocolTests.callId(), payer).get(Variables.RESULT)).isEqualTo("ALLOWED");
         assertThat(settle(lost, 30).get(Variables.SETTLEMENT)).as("a late hangup still charges its party").isEqualTo("CHARGED");
         assertThat(usedSeconds(payer)).isEqualTo(30);
+        assertThat(countersOffTheirRows()).isEmpty();
+    }
+
+    @Test
+    void concurrentCallsAndHangupsOfOneUserKeepTheReservedCounterEqualToTheirReservations() throws Exception {
+        Person busy = scenario.person("Busy", Map.of("monthlyQuotaMinutes", 30));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 24; i++) {
+                String callId = OutboundProtocolTests.callId();
+                long talk = i % 3 == 0 ? 0 : 7;
+                work.add(pool.submit(() -> {
+                    start.await();
+                    Call call = dial(callId, busy);
+                    if ("ALLOWED".equals(call.get(Variables.RESULT))) {
+                        settle(callId, talk);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countersOffTheirRows()).isEmpty();
+        assertThat(jdbc.sql("SELECT reserved_seconds FROM minute_usage WHERE user_id = ?").param(busy.userId()).query(Long.class).single())
+                .as("every call hung up: nothing is held").isZero();
     }
 
     @Test
