@@ -54,6 +54,11 @@ final class Checked {
         return matching(object, "host", value, HOST, Rules.HOST_MESSAGE);
     }
 
+    /** A checked host as it goes before ":port" or in a SIP URI: an IPv6 literal needs brackets there. */
+    static String uriHost(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
     static String carrierUsername(String object, String value) {
         return value == null ? null : matching(object, "username", value, CARRIER_USERNAME, Rules.CARRIER_USERNAME_MESSAGE);
     }

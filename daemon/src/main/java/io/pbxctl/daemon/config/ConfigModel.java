@@ -98,6 +98,11 @@ public record ConfigModel(List<Tenant> tenants) {
         public boolean authenticates() {
             return username != null && secret != null;
         }
+
+        /** The host as SIP URIs take it. */
+        public String uriHost() {
+            return Checked.uriHost(host);
+        }
     }
 
     public record Room(String number) {

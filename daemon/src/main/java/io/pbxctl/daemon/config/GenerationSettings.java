@@ -55,12 +55,17 @@ public record GenerationSettings(String agiUrl, String realm, String publicHost,
         return tlsCertificate != null;
     }
 
-    /** A wildcard listening address is reached over loopback; an IPv6 literal needs brackets in a URL. */
+    /** The listening address as the transports' {@code bind} and HTTPS's {@code tlsbindaddr} take it, before ":port". */
+    public String bindHost() {
+        return Checked.uriHost(bindAddress);
+    }
+
+    /** A wildcard listening address is reached over loopback. */
     private static String reachable(String address) {
         if (address.equals("0.0.0.0") || address.equals("::") || address.isBlank()) {
             return "127.0.0.1";
         }
-        return address.contains(":") ? "[" + address + "]" : address;
+        return Checked.uriHost(address);
     }
 
     private static String absolute(Path path) {

@@ -24,6 +24,11 @@ class ConfigTemplatesTests {
     }
 
     @Test
+    void ipv6AddressesInBrackets() throws IOException {
+        GoldenFiles.assertMatches("ipv6", renderer.render(Scenarios.ipv6Trunk(), Scenarios.ipv6Settings()));
+    }
+
+    @Test
     void conferenceRooms() throws IOException {
         GoldenFiles.assertMatches("conferences", renderer.render(Scenarios.conferences(), Scenarios.settings()));
     }

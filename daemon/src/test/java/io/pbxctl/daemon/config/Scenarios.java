@@ -29,6 +29,21 @@ final class Scenarios {
                 "/etc/asterisk/keys/pbx.crt", "/etc/asterisk/keys/pbx.key", 30, 90);
     }
 
+    /** Listening on every IPv6 address, with TLS and WSS. */
+    static GenerationSettings ipv6Settings() {
+        return new GenerationSettings("agi://[::1]:4573", "asterisk", "pbx.example.net", "::", 5060, 5060, 5061, 8089,
+                "/etc/asterisk/keys/pbx.crt", "/etc/asterisk/keys/pbx.key", 30, 90);
+    }
+
+    /** A registering trunk whose carrier has an IPv6 address: every URI and bind address takes it in brackets. */
+    static ConfigModel ipv6Trunk() {
+        Trunk carrier = new Trunk("carrier-v6", AsteriskNames.trunkEndpoint("acme", "carrier-v6"), "2001:db8::10", 5060, "UDP", true, "acme-line",
+                "carrier-Secret-1");
+        return new ConfigModel(List.of(new Tenant("acme", "en", VN_EMERGENCY,
+                List.of(user(1, "Alice", "OFF", List.of("200"), desk("alice-desk"))),
+                List.of(carrier), List.of(carrier), List.of(), List.of())));
+    }
+
     static Trunk trunk(String slug, String name, boolean registration) {
         return new Trunk(name, AsteriskNames.trunkEndpoint(slug, name), "192.0.2.10", 5060, "UDP", registration,
                 registration ? slug + "-line" : null, registration ? "carrier-Secret-1" : null);
