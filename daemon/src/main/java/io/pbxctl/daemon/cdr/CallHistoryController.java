@@ -3,6 +3,7 @@ package io.pbxctl.daemon.cdr;
 import io.pbxctl.daemon.system.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,13 @@ class CallHistoryController {
     private final HistoryScope scopes;
     private final CallHistory history;
     private final CallStatistics statistics;
+    private final CallRecordings recordings;
 
-    CallHistoryController(HistoryScope scopes, CallHistory history, CallStatistics statistics) {
+    CallHistoryController(HistoryScope scopes, CallHistory history, CallStatistics statistics, CallRecordings recordings) {
         this.scopes = scopes;
         this.history = history;
         this.statistics = statistics;
+        this.recordings = recordings;
     }
 
     @GetMapping
@@ -46,6 +49,14 @@ class CallHistoryController {
     CallStatistics.Statistics statistics(@PathVariable long tenantId,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         return statistics.of(scopes.require(tenantId), query);
+    }
+
+    @GetMapping("/{callId}/recording")
+    @Operation(summary = "The recording of a call of the history (audio/wav; Range requests answered with 206), for whoever may see"
+            + " the call; 404 when the call is not in the caller's history, was not recorded, or its recording is empty or not"
+            + " registered yet; 410 when retention deleted it or its file is gone. Audited (PLAY).")
+    ResponseEntity<Resource> recording(@PathVariable long tenantId, @PathVariable long callId) {
+        return recordings.serve(scopes.require(tenantId), callId, "api");
     }
 
     @GetMapping("/export.csv")

@@ -2,6 +2,7 @@ package io.pbxctl.daemon.portal;
 
 import io.pbxctl.daemon.security.Caller;
 import io.pbxctl.daemon.system.Forbidden;
+import io.pbxctl.daemon.system.Gone;
 import io.pbxctl.daemon.system.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,6 +66,11 @@ class PortalAdvice {
     @ExceptionHandler(NotFound.class)
     String notFound(HttpServletResponse response, Model model) {
         return error(response, model, HttpServletResponse.SC_NOT_FOUND, "error.page.notFound");
+    }
+
+    @ExceptionHandler(Gone.class)
+    String gone(HttpServletResponse response, Model model) {
+        return error(response, model, HttpServletResponse.SC_GONE, "error.page.gone");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
