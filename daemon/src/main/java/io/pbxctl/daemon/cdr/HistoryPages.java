@@ -85,7 +85,7 @@ class HistoryPages {
     }
 
     /** What the history's player and download link fetch: the API's rules, with the portal's session and error pages. */
-    @GetMapping("/portal/calls/{callId:[0-9]{1,18}}/recording")
+    @GetMapping("/portal/calls/{callId}/recording")
     ResponseEntity<Resource> recording(@PathVariable long callId) {
         return recordings.serve(scopes.require(PortalChoices.tenantOf(access.caller())), callId, "portal");
     }

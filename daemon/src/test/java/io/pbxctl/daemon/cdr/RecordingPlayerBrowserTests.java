@@ -120,6 +120,8 @@ class RecordingPlayerBrowserTests extends BrowserTestSupport {
         open("/portal/calls/" + unrecordedCall + "/recording");
         assertThat(text("error-message")).isEqualTo("Ten obiekt nie istnieje (już).");
         screenshot("recording-refused-pl");
+        open("/portal/calls/abc/recording");
+        assertThat(text("error-message")).isEqualTo("Ten obiekt nie istnieje (już).");
     }
 
     private long person(String name, String extension) {
