@@ -76,7 +76,7 @@ class RecordingMailer {
                         WHERE r.mail_state = 'PENDING' AND r.next_attempt_at <= ? AND r.deleted_at IS NULL
                           AND (r.registered_at <= ? OR EXISTS (SELECT 1 FROM call_record c WHERE c.uniqueid = r.call_id
                             AND c.tenant_id = r.tenant_id))
-                        ORDER BY r.next_attempt_at LIMIT """ + BATCH)
+                        ORDER BY r.next_attempt_at LIMIT\s""" + BATCH)
                 .params(Utc.of(now), Utc.of(now.minus(settings.callRecordWait()))).query(Long.class).list();
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
