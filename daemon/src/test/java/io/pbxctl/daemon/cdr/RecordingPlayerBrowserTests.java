@@ -104,6 +104,7 @@ class RecordingPlayerBrowserTests extends BrowserTestSupport {
                 .as("decoded, not refused").isPositive();
         assertThat(((Number) script("return document.getElementById(arguments[0]).duration;", "recording-" + recordedCall)).doubleValue())
                 .isCloseTo(2.0, Offset.offset(0.1));
+        screenshot("calls-recording-loaded-vi");
 
         var audit = tenant.admin().get(tenant.path("audit?entityType=recording&action=PLAY")).body().get("items");
         assertThat(audit).hasSize(1);
