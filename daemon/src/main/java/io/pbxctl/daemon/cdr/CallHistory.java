@@ -21,7 +21,10 @@ import org.springframework.stereotype.Service;
 /**
  * Reads call history: one page with its total, or every record of a filtered view one at a
  * time for the exports. A page picks its ids from the index first and only then reads the
- * rows and names (a deferred join), so a deep page does not read the skipped rows.
+ * rows and names (a deferred join), so a deep page does not read the skipped rows. A call's
+ * recording is the registered recording of the file its record names, in the same tenant: the
+ * dialplan writes one string both as MixMonitor's file and as the record's CDR(pbx_recording),
+ * and recording.file_path is unique (ascii, so the record's column is converted for the index).
  */
 @Service
 class CallHistory {
@@ -31,12 +34,15 @@ class CallHistory {
     private static final String COLUMNS = """
             r.id, r.started_at, r.answered_at, r.ended_at, r.duration_seconds, r.talk_seconds, r.direction, r.disposition,
             r.user_id, u.name, r.department_id, d.name, r.device_id, r.peer_user_id, pu.name, r.account_owner_id, o.name,
-            r.account_label, r.caller_number, r.caller_name, r.dialled_number, r.recording_file""";
+            r.account_label, r.caller_number, r.caller_name, r.dialled_number, r.recording_file,
+            (rec.id IS NOT NULL AND rec.deleted_at IS NULL AND rec.duration_seconds > 0)""";
     private static final String NAMES = """
             LEFT JOIN pbx_user u ON u.id = r.user_id
             LEFT JOIN department d ON d.id = r.department_id
             LEFT JOIN pbx_user pu ON pu.id = r.peer_user_id
-            LEFT JOIN pbx_user o ON o.id = r.account_owner_id""";
+            LEFT JOIN pbx_user o ON o.id = r.account_owner_id
+            LEFT JOIN recording rec ON rec.file_path = CONVERT(r.recording_file USING ascii) COLLATE ascii_bin
+              AND rec.tenant_id = r.tenant_id""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -75,7 +81,7 @@ class CallHistory {
                 rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10), rs.getObject(11, Long.class),
                 rs.getString(12), rs.getObject(13, Long.class), rs.getObject(14, Long.class), rs.getString(15),
                 rs.getObject(16, Long.class), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
-                recording != null, recording);
+                recording != null, recording, rs.getBoolean(23));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -3,6 +3,10 @@ package io.pbxctl.daemon.cdr;
 import io.pbxctl.daemon.system.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +29,13 @@ class CallHistoryController {
     private final HistoryScope scopes;
     private final CallHistory history;
     private final CallStatistics statistics;
+    private final CallRecordings recordings;
 
-    CallHistoryController(HistoryScope scopes, CallHistory history, CallStatistics statistics) {
+    CallHistoryController(HistoryScope scopes, CallHistory history, CallStatistics statistics, CallRecordings recordings) {
         this.scopes = scopes;
         this.history = history;
         this.statistics = statistics;
+        this.recordings = recordings;
     }
 
     @GetMapping
@@ -46,6 +52,22 @@ class CallHistoryController {
     CallStatistics.Statistics statistics(@PathVariable long tenantId,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         return statistics.of(scopes.require(tenantId), query);
+    }
+
+    @GetMapping("/{callId}/recording")
+    @Operation(summary = "The recording of a call of the history (audio/wav; Range requests answered with 206), for whoever may see"
+            + " the call; 404 when the call is not in the caller's history, was not recorded, or its recording is empty or not"
+            + " registered yet; 410 when retention deleted it or its file is gone. Audited (PLAY).")
+    @ApiResponse(responseCode = "200", description = "the whole recording",
+            content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "the byte range asked for with Range",
+            content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "no such call in the caller's history, not recorded, empty, or not registered yet",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "410", description = "deleted by retention, or its file is gone",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<Resource> recording(@PathVariable long tenantId, @PathVariable long callId) {
+        return recordings.serve(scopes.require(tenantId), callId, "api");
     }
 
     @GetMapping("/export.csv")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -39,15 +41,17 @@ class HistoryPages {
     private final Access access;
     private final PortalForms forms;
     private final PortalChoices choices;
+    private final CallRecordings recordings;
 
     HistoryPages(HistoryScope scopes, CallHistory history, CallStatistics statistics, Access access, PortalForms forms,
-            PortalChoices choices) {
+            PortalChoices choices, CallRecordings recordings) {
         this.scopes = scopes;
         this.history = history;
         this.statistics = statistics;
         this.access = access;
         this.forms = forms;
         this.choices = choices;
+        this.recordings = recordings;
     }
 
     @GetMapping("/portal/calls")
@@ -78,6 +82,12 @@ class HistoryPages {
         model.addAttribute("query", params.toSingleValueMap());
         model.addAttribute("directions", new TreeSet<>(HistoryFilter.DIRECTIONS));
         return "portal/statistics";
+    }
+
+    /** What the history's player and download link fetch: the API's rules, with the portal's session and error pages. */
+    @GetMapping("/portal/calls/{callId}/recording")
+    ResponseEntity<Resource> recording(@PathVariable long callId) {
+        return recordings.serve(scopes.require(PortalChoices.tenantOf(access.caller())), callId, "portal");
     }
 
     @GetMapping("/portal/calls/export.csv")

@@ -2,6 +2,7 @@ package io.pbxctl.daemon.portal;
 
 import io.pbxctl.daemon.security.Caller;
 import io.pbxctl.daemon.system.Forbidden;
+import io.pbxctl.daemon.system.Gone;
 import io.pbxctl.daemon.system.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -62,9 +64,15 @@ class PortalAdvice {
         return error(response, model, HttpServletResponse.SC_FORBIDDEN, "error.page.forbidden");
     }
 
-    @ExceptionHandler(NotFound.class)
+    /** A path whose id is not a number names no object, like an id that does not exist. */
+    @ExceptionHandler({NotFound.class, MethodArgumentTypeMismatchException.class})
     String notFound(HttpServletResponse response, Model model) {
         return error(response, model, HttpServletResponse.SC_NOT_FOUND, "error.page.notFound");
+    }
+
+    @ExceptionHandler(Gone.class)
+    String gone(HttpServletResponse response, Model model) {
+        return error(response, model, HttpServletResponse.SC_GONE, "error.page.gone");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * Mails registered recordings to their user's recording e-mail. A daemon first claims a row with
  * a conditional UPDATE (PENDING to SENDING), so two daemons never send the same recording; a
  * failed send goes back to PENDING with a doubling delay, and a claim that was never confirmed
- * (the daemon stopped while sending) is given up rather than risk a second mail.
+ * (the daemon stopped while sending) is given up rather than risk a second mail. A recording is
+ * not due before its call record is imported (the mail's numbers), or callRecordWait after its
+ * registration at the latest: waiting changes no state, so it can neither lose nor repeat a mail.
  */
 @Component
 class RecordingMailer {
@@ -69,9 +71,13 @@ class RecordingMailer {
                 .params("the daemon sending it stopped before the server confirmed; not sent again so that it is never mailed twice",
                         Utc.of(now.minus(settings.sendTimeout())))
                 .update();
-        List<Long> due = jdbc.sql("SELECT id FROM recording WHERE mail_state = 'PENDING' AND next_attempt_at <= ? AND deleted_at IS NULL "
-                        + "ORDER BY next_attempt_at LIMIT " + BATCH)
-                .param(Utc.of(now)).query(Long.class).list();
+        List<Long> due = jdbc.sql("""
+                        SELECT r.id FROM recording r
+                        WHERE r.mail_state = 'PENDING' AND r.next_attempt_at <= ? AND r.deleted_at IS NULL
+                          AND (r.registered_at <= ? OR EXISTS (SELECT 1 FROM call_record c WHERE c.uniqueid = r.call_id
+                            AND c.tenant_id = r.tenant_id))
+                        ORDER BY r.next_attempt_at LIMIT\s""" + BATCH)
+                .params(Utc.of(now), Utc.of(now.minus(settings.callRecordWait()))).query(Long.class).list();
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return new Round(0, due.isEmpty() ? List.of()
@@ -113,6 +119,34 @@ class RecordingMailer {
                 .single();
     }
 
+    /**
+     * The call as the user saw it, from its records. MixMonitor ran on the channel whose unique id
+     * the recording carries, and each record of that channel is one leg: a device that rang, a
+     * carrier tried before failing over, the one that answered. The recording ('b': only while
+     * bridged) holds the answered leg's conversation, so that leg describes the call; without
+     * one (the record of a leg answered elsewhere), the longest, then the first.
+     */
+    private Optional<RecordingMailText.Details> details(long tenantId, String callId) {
+        return jdbc.sql("""
+                        SELECT c.started_at, c.direction, c.talk_seconds, c.caller_number, c.caller_name, c.dialled_number,
+                          u.name AS user_name, pu.name AS peer_name
+                        FROM call_record c LEFT JOIN pbx_user u ON u.id = c.user_id LEFT JOIN pbx_user pu ON pu.id = c.peer_user_id
+                        WHERE c.uniqueid = ? AND c.tenant_id = ?
+                        ORDER BY c.disposition = 'ANSWERED' DESC, c.talk_seconds DESC, c.sequence
+                        LIMIT 1""")
+                .params(callId, tenantId)
+                .query((rs, n) -> {
+                    String direction = rs.getString("direction");
+                    boolean inbound = direction.equals("INBOUND");
+                    String callerName = rs.getString("caller_name");
+                    return new RecordingMailText.Details(rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                            rs.getString("caller_number"), callerName.isBlank() && !inbound ? rs.getString("user_name") : callerName,
+                            rs.getString("dialled_number"), inbound ? rs.getString("user_name") : rs.getString("peer_name"), direction,
+                            rs.getInt("talk_seconds"));
+                })
+                .optional();
+    }
+
     /** Sends one claimed recording; empty when sent, else why not. */
     private Optional<String> send(JavaMailSender sender, Due due) {
         if (due.address() == null || due.address().isBlank()) {
@@ -126,7 +160,8 @@ class RecordingMailer {
         }
         RecordingMailText text = new RecordingMailText(due.userLanguage());
         RecordingMailText.Call call = new RecordingMailText.Call(due.userName(), due.tenantName(), due.started(), due.durationSeconds(),
-                RecordingFile.OwnerKind.valueOf(due.ownerKind()), due.callId(), ZoneId.of(due.zone()));
+                RecordingFile.OwnerKind.valueOf(due.ownerKind()), due.callId(), ZoneId.of(due.zone()),
+                details(due.tenantId(), due.callId()).orElse(null));
         try {
             MimeMessage message = sender.createMimeMessage();
             boolean attach = due.sizeBytes() <= settings.mailAttachMaxBytes();

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the sender address, and the mail retry: {@code retryInitial} doubling up to
  * {@code retryMax}, at most {@code maxAttempts} tries. A send still unconfirmed after
  * {@code sendTimeout} (a daemon stopped in the middle) is not tried again, so that no
- * recording is ever mailed twice.
+ * recording is ever mailed twice. A recording waits up to {@code callRecordWait} after its
+ * registration for its call record (the mail's numbers); after that it is mailed without them.
  */
 @ConfigurationProperties("pbx.recordings")
 record RecordingProperties(
@@ -28,5 +29,6 @@ record RecordingProperties(
         @DefaultValue("1h") Duration retryMax,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("10m") Duration sendTimeout,
-        @DefaultValue("0 30 3 * * ?") String retentionCron) {
+        @DefaultValue("0 30 3 * * ?") String retentionCron,
+        @DefaultValue("5m") Duration callRecordWait) {
 }

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds lines of the call-record file as Asterisk's cdr_custom writes them with quoting_method = all. */
-final class CdrLines {
+/**
+ * Builds lines of the call-record file as Asterisk's cdr_custom writes them with quoting_method = all;
+ * public for tests of other packages whose calls need records (the recording mail).
+ */
+public final class CdrLines {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(1000);
 
@@ -35,11 +38,11 @@ final class CdrLines {
     }
 
     /** A record of a call that started at {@code start}, rang 5 s and was answered for {@code talk} seconds (0: unanswered). */
-    static CdrLines call(String uniqueid, Instant start, int talk) {
+    public static CdrLines call(String uniqueid, Instant start, int talk) {
         return new CdrLines(uniqueid, start, talk);
     }
 
-    CdrLines set(String field, String value) {
+    public CdrLines set(String field, String value) {
         if (!fields.containsKey(field)) {
             throw new IllegalArgumentException("no field " + field);
         }
@@ -48,11 +51,11 @@ final class CdrLines {
     }
 
     /** Caller device or trunk: {@code PJSIP/<endpoint>-<n>}. */
-    CdrLines from(String endpoint, String number) {
+    public CdrLines from(String endpoint, String number) {
         return set("channel", "PJSIP/" + endpoint + "-0000000a").set("src", number).set("clid", "\"" + endpoint + "\" <" + number + ">");
     }
 
-    CdrLines to(String number, String context, String endpoint) {
+    public CdrLines to(String number, String context, String endpoint) {
         set("dst", number).set("dcontext", context);
         return endpoint == null ? this : set("dstchannel", "PJSIP/" + endpoint + "-0000000b");
     }
@@ -76,7 +79,7 @@ final class CdrLines {
         }
     }
 
-    static void append(Path file, List<CdrLines> records) {
+    public static void append(Path file, List<CdrLines> records) {
         append(file, String.join("", records.stream().map(CdrLines::line).toList()));
     }
 

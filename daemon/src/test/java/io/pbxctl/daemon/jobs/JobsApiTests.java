@@ -46,12 +46,13 @@ class JobsApiTests extends ApiTestSupport {
     void aFailedRunShowsWithItsMessage() throws Exception {
         TenantFixture tenant = newTenant("VN");
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        // Registered an hour ago: due without its call record (pbx.recordings.call-record-wait).
         jdbc.sql("""
                         INSERT INTO recording (tenant_id, user_id, call_id, owner_kind, file_path, size_bytes, duration_seconds, started_at,
                           finished_at, registered_at, mail_state, next_attempt_at)
                         VALUES (?, ?, '1700000000.9', 'CALLEE', ?, 1000, 1, ?, ?, ?, 'PENDING', ?)""")
-                .params(tenant.id(), tenant.adminUserId(), "pbx/" + tenant.slug() + "/2026/11/22/1700000000.9~u1.wav", now, now, now,
-                        now.minusMinutes(1))
+                .params(tenant.id(), tenant.adminUserId(), "pbx/" + tenant.slug() + "/2026/11/22/1700000000.9~u1.wav", now, now,
+                        now.minusHours(1), now.minusMinutes(1))
                 .update();
         long before = failures();
         try {

@@ -78,7 +78,8 @@ class PortalMessagesTests {
         }
         Map<String, List<String>> dynamic = Map.ofEntries(
                 Map.entry("callClass.", names(CallClass.values())),
-                Map.entry("direction.", plus(names(Direction.values()), "INBOUND")),
+                Map.entry("direction.", plus(plus(names(Direction.values()), "INBOUND"), "OTHER")),
+                Map.entry("error.page.", List.of("forbidden", "notFound", "gone", "tooLarge", "internal", "denied")),
                 Map.entry("disposition.", List.of("ANSWERED", "NO_ANSWER", "BUSY", "FAILED", "CONGESTION")),
                 Map.entry("recording.", names(RecordingMode.values())),
                 Map.entry("device.kind.", names(DeviceKind.values())),

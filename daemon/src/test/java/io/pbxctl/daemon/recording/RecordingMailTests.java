@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.pbxctl.daemon.ApiTestSupport;
+import io.pbxctl.daemon.cdr.CdrImports;
+import io.pbxctl.daemon.cdr.CdrLines;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -15,12 +17,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +38,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -53,6 +59,10 @@ class RecordingMailTests extends ApiTestSupport {
     private RecordingScan scan;
     @Autowired
     private RecordingProperties properties;
+    @Autowired
+    private ApplicationContext context;
+    @TempDir
+    private Path cdrFiles;
 
     private GreenMail smtp;
 
@@ -114,7 +124,7 @@ class RecordingMailTests extends ApiTestSupport {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ewa@example.pl");
         assertThat(mail.getSubject()).startsWith("Nagranie rozmowy z ");
         Multipart parts = (Multipart) mail.getContent();
-        assertThat(textOf(parts)).contains("Dzień dobry Ewa,", "Czas trwania: 0:00:02", "Rozmowa: przychodząca", "Nagranie jest w załączniku.");
+        assertThat(textOf(parts)).contains("Dzień dobry Ewa,", "Długość nagrania: 0:00:02", "Rozmowa: przychodząca", "Nagranie jest w załączniku.");
         Part attachment = parts.getBodyPart(1);
         assertThat(attachment.getFileName()).endsWith(".wav");
         assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(Files.readAllBytes(file));
@@ -192,6 +202,115 @@ class RecordingMailTests extends ApiTestSupport {
         }
     }
 
+    @Test
+    void theMailDescribesTheAnsweredLegAsTheUserSawItInTheirLanguageAndTimeZone() throws Exception {
+        TenantFixture tenant = newTenant("PL");
+        long ewa = tenant.create("users", Map.of("name", "Ewa", "language", "pl", "recordingEmail", "ewa@example.pl"));
+        tenant.create("extensions", Map.of("userId", ewa, "number", "100"));
+        tenant.create("devices", Map.of("userId", ewa, "sipUsername", tenant.slug() + "-desk"));
+        tenant.create("devices", Map.of("userId", ewa, "sipUsername", tenant.slug() + "-soft"));
+        String callId = "1763800000." + CALLS.incrementAndGet();
+        Instant start = Instant.parse("2026-11-22T07:15:00Z");
+        String trunk = "trunk~" + tenant.slug() + "~carrier";
+        String extensions = "pbx~" + tenant.slug() + "~extensions";
+        importRecords(List.of(
+                CdrLines.call(callId, start, 0).from(trunk, "48221234567").set("clid", "\"Łukasz Żółć\" <48221234567>")
+                        .to("100", extensions, tenant.slug() + "-desk"),
+                CdrLines.call(callId, start, 65).from(trunk, "48221234567").set("clid", "\"Łukasz Żółć\" <48221234567>")
+                        .to("100", extensions, tenant.slug() + "-soft")));
+        recording(tenant.slug(), callId, "u" + ewa, 2, true);
+        scan.scan();
+
+        mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5)).sendDue();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        String zone = operator.get("/api/v1/tenants/" + tenant.id()).body().get("timeZone").asText();
+        String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(start.atZone(ZoneId.of(zone)));
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("Nagranie rozmowy z " + local + " (" + zone + ")");
+        assertThat(textOf((Multipart) mail.getContent())).contains("Początek: " + local + " (" + zone + ")",
+                "Dzwoniący: 48221234567 (Łukasz Żółć)", "Odbierający: 100 (Ewa)", "Rodzaj: przychodzące", "Czas rozmowy: 0:01:05",
+                "Długość nagrania: 0:00:02", "Rozmowa: przychodząca").doesNotContain("nie były jeszcze w historii");
+    }
+
+    @Test
+    void anOutboundCallsMailNamesTheCallerAndTheDialledNumberInVietnamese() throws Exception {
+        TenantFixture tenant = newTenant("VN");
+        long minh = tenant.create("users", Map.of("name", "Trần Minh", "language", "vi", "recordingEmail", "minh@example.vn"));
+        String desk = tenant.slug() + "-desk";
+        tenant.create("devices", Map.of("userId", minh, "sipUsername", desk));
+        String callId = "1763800000." + CALLS.incrementAndGet();
+        importRecords(List.of(CdrLines.call(callId, Instant.parse("2026-11-22T02:00:00Z"), 30).from(desk, "0241234567")
+                .set("clid", "\"\" <0241234567>").to("0912345678", "pbx~" + tenant.slug() + "~devices", null)
+                .set("dstchannel", "PJSIP/trunk~" + tenant.slug() + "~carrier-0000000c")));
+        recording(tenant.slug(), callId, "d" + desk, 1, true);
+        scan.scan();
+
+        mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5)).sendDue();
+
+        assertThat(textOf((Multipart) smtp.getReceivedMessages()[0].getContent())).contains(
+                "Bắt đầu: 2026-11-22 09:00:00 (Asia/Ho_Chi_Minh)", "Người gọi: 0241234567 (Trần Minh)", "Người nghe: 0912345678",
+                "Loại cuộc gọi: di động", "Thời gian đàm thoại: 0:00:30", "Cuộc gọi: bạn gọi đi");
+    }
+
+    @Test
+    void aRecordingWaitsForItsCallRecordAndIsMailedOnceWhenTheRecordArrives() throws Exception {
+        TenantFixture tenant = newTenant("VN");
+        long user = tenant.create("users", Map.of("name", "Lan", "language", "en", "recordingEmail", "lan@example.com"));
+        String desk = tenant.slug() + "-desk";
+        tenant.create("devices", Map.of("userId", user, "sipUsername", desk));
+        String callId = "1763800000." + CALLS.incrementAndGet();
+        Path file = recording(tenant.slug(), callId, "d" + desk, 1, true);
+        scan.scan();
+        RecordingMailer mailer = mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5));
+
+        mailer.sendDue();
+        assertThat(smtp.getReceivedMessages()).as("no call record yet").isEmpty();
+        assertThat(state(file)).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT mail_attempts FROM recording WHERE file_path = ?").param(relative(file)).query(Integer.class).single())
+                .as("waiting is not an attempt").isZero();
+
+        importRecords(List.of(CdrLines.call(callId, Instant.parse("2026-11-22T02:00:00Z"), 20).from(desk, "0241234567")
+                .to("0912345678", "pbx~" + tenant.slug() + "~devices", null)));
+        mailer.sendDue();
+        mailer.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(textOf((Multipart) smtp.getReceivedMessages()[0].getContent())).contains("To: 0912345678", "Talk time: 0:00:20");
+        assertThat(state(file)).isEqualTo("SENT");
+    }
+
+    @Test
+    void aRecordingWhoseCallRecordDoesNotComeInTimeIsMailedWithoutNumbersAndNeverAgain() throws Exception {
+        TenantFixture tenant = newTenant("VN");
+        long user = tenant.create("users", Map.of("name", "Lan", "language", "en", "recordingEmail", "lan@example.com"));
+        String desk = tenant.slug() + "-desk";
+        tenant.create("devices", Map.of("userId", user, "sipUsername", desk));
+        String callId = "1763800000." + CALLS.incrementAndGet();
+        Path file = recording(tenant.slug(), callId, "d" + desk, 1, true);
+        scan.scan();
+        jdbc.sql("UPDATE recording SET registered_at = registered_at - INTERVAL 6 MINUTE WHERE file_path = ?").param(relative(file)).update();
+        RecordingMailer mailer = mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5));
+
+        mailer.sendDue();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        String text = textOf((Multipart) smtp.getReceivedMessages()[0].getContent());
+        assertThat(text).contains("Recording length: 0:00:01", "The numbers and talk time of this call were not yet in the call history")
+                .doesNotContain("From:", "Talk time:");
+
+        importRecords(List.of(CdrLines.call(callId, Instant.now(), 20).from(desk, "0241234567")
+                .to("0912345678", "pbx~" + tenant.slug() + "~devices", null)));
+        mailer.sendDue();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(state(file)).isEqualTo("SENT");
+    }
+
+    private void importRecords(List<CdrLines> records) throws IOException {
+        Path file = Files.createTempFile(cdrFiles, "pbx-cdr", ".csv");
+        CdrLines.append(file, records);
+        assertThat(CdrImports.importFile(context, file)).isEqualTo(records.size());
+    }
+
     /** A GET as a mail client's browser makes it: no login, any content type. */
     private HttpResponse<byte[]> download(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
@@ -202,37 +321,33 @@ class RecordingMailTests extends ApiTestSupport {
         return mailer(attachMaxBytes, smtp.getSmtp().getPort());
     }
 
+    /** A mailer that sends at once, whether or not the call record is there (the recordings of these tests have none). */
     private RecordingMailer mailer(long attachMaxBytes, int port) {
+        return mailer(attachMaxBytes, port, Duration.ZERO);
+    }
+
+    private RecordingMailer mailer(long attachMaxBytes, int port, Duration callRecordWait) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         RecordingProperties settings = new RecordingProperties(properties.directory(), properties.scanInterval(), properties.mailInterval(),
                 attachMaxBytes, properties.linkLifetime(), properties.linkBaseUrl(), "pbx@example.net", properties.retryInitial(),
-                properties.retryMax(), properties.maxAttempts(), properties.sendTimeout(), properties.retentionCron());
+                properties.retryMax(), properties.maxAttempts(), properties.sendTimeout(), properties.retentionCron(), callRecordWait);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mail", sender));
         return new RecordingMailer(jdbc, beans.getBeanProvider(JavaMailSender.class), settings);
     }
 
     /** A recording as MixMonitor leaves it: 8 kHz 16-bit mono WAV, with its marker when finished. */
-    private Path recording(String slug, String owner, int seconds, boolean finished) throws IOException {
-        Path file = properties.directory().resolve("pbx/" + slug + "/2026/11/22/1763800000." + CALLS.incrementAndGet() + "~" + owner + ".wav");
-        Files.createDirectories(file.getParent());
-        int data = seconds * 16000;
-        ByteBuffer wav = ByteBuffer.allocate(RecordingFile.WAV_HEADER_BYTES + data).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(data);
-        for (int i = 0; i < data; i++) {
-            wav.put((byte) (i % 251));
-        }
-        Files.write(file, wav.array());
-        if (finished) {
-            Files.createFile(marker(file));
-        }
-        return file;
+    private Path recording(String slug, String owner, int seconds, boolean finished) {
+        return recording(slug, "1763800000." + CALLS.incrementAndGet(), owner, seconds, finished);
+    }
+
+    private Path recording(String slug, String callId, String owner, int seconds, boolean finished) {
+        return RecordingFixtures.write(properties.directory(), RecordingFixtures.name(slug, callId, owner), seconds, finished);
     }
 
     private static Path marker(Path file) {
-        return file.resolveSibling(file.getFileName() + RecordingFile.MARKER_SUFFIX);
+        return RecordingFixtures.marker(file);
     }
 
     private String relative(Path file) {

@@ -2,9 +2,17 @@ package io.pbxctl.daemon.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pbxctl.agi.numbering.Direction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RecordingMailTextTests {
 
     private static final RecordingMailText.Call CALL = new RecordingMailText.Call("Anna", "Acme", Instant.parse("2026-11-22T08:00:00Z"),
-            3725, RecordingFile.OwnerKind.CALLER, "1763800000.42", ZoneId.of("Europe/Warsaw"));
+            3725, RecordingFile.OwnerKind.CALLER, "1763800000.42", ZoneId.of("Europe/Warsaw"), null);
 
     @Test
     void vietnamesePolishAndEnglishTexts() {
@@ -22,7 +30,55 @@ class RecordingMailTextTests {
         assertThat(new RecordingMailText("pl").subject(CALL)).isEqualTo("Nagranie rozmowy z 2026-11-22 09:00:00 (Europe/Warsaw)");
         assertThat(new RecordingMailText("en").subject(CALL)).isEqualTo("Call recording of 2026-11-22 09:00:00 (Europe/Warsaw)");
         assertThat(new RecordingMailText("pl").body(CALL, null, null))
-                .contains("Dzień dobry Anna,", "Czas trwania: 1:02:05", "Rozmowa: wychodząca", "1763800000.42", "Nagranie jest w załączniku.");
+                .contains("Dzień dobry Anna,", "Długość nagrania: 1:02:05", "Rozmowa: wychodząca", "1763800000.42", "Nagranie jest w załączniku.",
+                        "Numery i czas tej rozmowy nie były jeszcze w historii połączeń");
+    }
+
+    @Test
+    void theCallsRecordGivesStartPartiesTypeAndTalkTimeInEachLanguage() {
+        RecordingMailText.Call call = new RecordingMailText.Call("Anna", "Acme", Instant.parse("2026-11-22T08:00:05Z"), 60,
+                RecordingFile.OwnerKind.CALLEE, "1763800000.43", ZoneId.of("Asia/Ho_Chi_Minh"), new RecordingMailText.Details(
+                        Instant.parse("2026-11-22T08:00:00Z"), "0987654321", "Nguyễn Thị Hoà", "100", "Anna", "INBOUND", 62));
+
+        assertThat(new RecordingMailText("en").body(call, null, null)).contains("Start: 2026-11-22 15:00:00 (Asia/Ho_Chi_Minh)",
+                "From: 0987654321 (Nguyễn Thị Hoà)", "To: 100 (Anna)", "Type: inbound", "Talk time: 0:01:02", "Recording length: 0:01:00",
+                "Call: received by you").doesNotContain("not yet in the call history");
+        assertThat(new RecordingMailText("vi").body(call, null, null)).contains("Người gọi: 0987654321 (Nguyễn Thị Hoà)",
+                "Người nghe: 100 (Anna)", "Loại cuộc gọi: gọi vào", "Thời gian đàm thoại: 0:01:02");
+        assertThat(new RecordingMailText("pl").subject(call)).isEqualTo("Nagranie rozmowy z 2026-11-22 15:00:00 (Asia/Ho_Chi_Minh)");
+    }
+
+    @Test
+    void everyLanguageHasEveryTextAndEveryDirectionOfTheHistoryAType() throws IOException {
+        Properties english = texts("mail/recording.properties");
+        for (String language : List.of("vi", "pl")) {
+            assertThat(texts("mail/recording_" + language + ".properties").stringPropertyNames()).as(language)
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        }
+        List<String> directions = new ArrayList<>(List.of("INBOUND", "OTHER"));
+        for (Direction direction : Direction.values()) {
+            directions.add(direction.name());
+        }
+        for (String direction : directions) {
+            assertThat(english).containsKey("type." + direction);
+        }
+    }
+
+    private static Properties texts(String resource) throws IOException {
+        Properties texts = new Properties();
+        try (InputStream in = RecordingMailTextTests.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return texts;
+    }
+
+    @Test
+    void aPartyIsItsNumberAndNameOrWhicheverIsKnown() {
+        assertThat(RecordingMailText.party("0912345678", "Łukasz Żółć")).isEqualTo("0912345678 (Łukasz Żółć)");
+        assertThat(RecordingMailText.party("0912345678", "")).isEqualTo("0912345678");
+        assertThat(RecordingMailText.party("", "Anna")).isEqualTo("Anna");
+        assertThat(RecordingMailText.party(null, null)).isEqualTo("-");
     }
 
     @Test
