@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConferenceEndThroughAsteriskTests extends ApiTestSupport {
 
     /** From the room's creation to the end of its window: time for the dialplan edit and both phones to join. */
-    private static final Duration WINDOW_LEFT = Duration.ofSeconds(25);
+    private static final Duration WINDOW_LEFT = Duration.ofSeconds(30);
     /** After the end: the job's next run (every second) and the kicked-out prompt Asterisk plays before hanging up. */
     private static final Duration ENDED_WITHIN = Duration.ofSeconds(20);
     private static final String PIN = "2468";
