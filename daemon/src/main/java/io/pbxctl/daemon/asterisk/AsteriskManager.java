@@ -169,6 +169,22 @@ public class AsteriskManager implements SmartLifecycle {
         });
     }
 
+    /**
+     * The channels in one conference as ConfbridgeList reports them (none when it does not run),
+     * or empty when Asterisk cannot be asked now.
+     */
+    public Optional<List<String>> conferenceChannels(String conference) {
+        return ask(() -> {
+            List<String> channels = new ArrayList<>();
+            for (ResponseEvent event : list(new ConfbridgeListAction(conference))) {
+                if (event instanceof ConfbridgeListEvent member) {
+                    channels.add(member.getChannel());
+                }
+            }
+            return channels;
+        });
+    }
+
     /** The list events of an action; none when Asterisk answers that there is nothing to list, a failure for any other error. */
     private Collection<ResponseEvent> list(EventGeneratingAction action) throws IOException, EventTimeoutException {
         ResponseEvents answer = connection.sendEventGeneratingAction(action, settings.responseTimeout().toMillis());

@@ -6,6 +6,7 @@ import io.pbxctl.daemon.audit.AuditLog;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import org.asteriskjava.manager.action.ConfbridgeKickAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the clock asks of scheduled rooms: a reminder mail to the host {@code reminderBefore} the
  * start, and at the end of the window the end of the conference, by kicking every participant
  * over AMI ({@code ConfbridgeKick}, channel {@code all}) from the bridge the dialplan names
- * {@code <slug>~<room>}. Each is claimed in {@code conference_notice} first, so it happens once
- * across daemons; a claim whose action failed is released and tried again at the next run.
+ * {@code <slug>~<room>}, then hanging up the channels still in it after {@code kickGrace}. Each
+ * is claimed in {@code conference_notice} first, so it happens once across daemons; a claim whose
+ * action failed is released and tried again at the next run.
  */
 @Component
 class ConferenceSchedule {
@@ -39,6 +42,8 @@ class ConferenceSchedule {
     static final Set<String> NOT_RUNNING = Set.of("No active conferences.", "No Conference by that name found.",
             "No Channel by that name found in Conference.");
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    /** How often the end looks whether the kicked participants left. */
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)");
 
     private record Window(long roomId, long tenantId, String slug, String number, String description, LocalDateTime start, int minutes,
@@ -173,7 +178,9 @@ class ConferenceSchedule {
         ManagerResponse response = asterisk.send(new ConfbridgeKickAction(window.bridge(), "all"));
         String outcome;
         if ("Success".equalsIgnoreCase(response.getResponse())) {
-            outcome = "ended: " + response.getMessage();
+            String ended = "ended: " + response.getMessage() + hangUpWhoStayed(window);
+            // conference_notice.outcome holds 1000 characters
+            outcome = ended.length() > 1000 ? ended.substring(0, 997) + "..." : ended;
         } else if (NOT_RUNNING.contains(String.valueOf(response.getMessage()))) {
             return "not running";
         } else {
@@ -182,5 +189,42 @@ class ConferenceSchedule {
         transactions.executeWithoutResult(status -> audit.record(window.tenantId(), "CONF_END", "conference_room", window.roomId(),
                 new Ended(window.bridge(), window.start(), window.minutes(), outcome)));
         return outcome;
+    }
+
+    /**
+     * Kicked participants hear the kicked-out prompt and leave within seconds. One kicked while it
+     * still heard its join prompts does not: app_confbridge marks it kicked, but removes only
+     * channels already in the bridge, and skips kicked ones at the next kick. So whoever is still
+     * in the conference after {@code kickGrace} is hung up (AMI Hangup, in the "call" class too).
+     */
+    private String hangUpWhoStayed(Window window) {
+        long deadline = System.nanoTime() + settings.kickGrace().toNanos();
+        List<String> stayed = channelsIn(window);
+        while (!stayed.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "; not checked whether everyone left (interrupted)";
+            }
+            stayed = channelsIn(window);
+        }
+        StringBuilder outcome = new StringBuilder();
+        for (String channel : stayed) {
+            try {
+                ManagerResponse answer = asterisk.send(new HangupAction(channel));
+                outcome.append("Success".equalsIgnoreCase(answer.getResponse())
+                        ? "; hung up " + channel + ", still in it after " + settings.kickGrace().toSeconds() + " s"
+                        : "; could not hang up " + channel + ": " + answer.getMessage());
+            } catch (IOException e) {
+                outcome.append("; could not hang up ").append(channel).append(": ").append(e.getMessage());
+            }
+        }
+        return outcome.toString();
+    }
+
+    /** The channels in the conference; none when Asterisk cannot be asked, as the kick was accepted. */
+    private List<String> channelsIn(Window window) {
+        return asterisk.conferenceChannels(window.bridge()).orElse(List.of());
     }
 }

@@ -6,13 +6,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The conference schedule job (docs/jobs.md): how long before a room's start its host is
- * reminded by mail, how often the job looks, the reminder's sender, and how long after a window's
- * end the job still tries to end a conference (Asterisk or the daemons were down at the end).
+ * reminded by mail, how often the job looks, the reminder's sender, how long after a window's
+ * end the job still tries to end a conference (Asterisk or the daemons were down at the end), and
+ * how long kicked participants get to hear the kicked-out prompt and leave before the channels
+ * still in the conference are hung up.
  */
 @ConfigurationProperties("pbx.conferences")
 record ConferenceScheduleProperties(
         @DefaultValue("15m") Duration reminderBefore,
         @DefaultValue("1m") Duration checkInterval,
         @DefaultValue("pbxctl@localhost") String mailFrom,
-        @DefaultValue("1h") Duration endGrace) {
+        @DefaultValue("1h") Duration endGrace,
+        @DefaultValue("10s") Duration kickGrace) {
 }

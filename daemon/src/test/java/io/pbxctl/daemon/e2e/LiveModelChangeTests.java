@@ -33,18 +33,7 @@ class LiveModelChangeTests extends ApiTestSupport {
     /** Ports and paths are chosen before the context starts, which makes this context the class's own. */
     @DynamicPropertySource
     static void asterisk(DynamicPropertyRegistry registry) {
-        registry.add("pbx.asterisk.config-dir", RIG.conf::toString);
-        registry.add("pbx.asterisk.ring-time", () -> SipRig.RING.toSeconds() + "s");
-        registry.add("pbx.fastagi.port", () -> AsteriskSandbox.freeTcpPort());
-        registry.add("pbx.sip.bind-address", () -> "127.0.0.1");
-        registry.add("pbx.sip.udp-port", () -> RIG.sipPort);
-        registry.add("pbx.sip.tcp-port", () -> AsteriskSandbox.freeTcpPort());
-        registry.add("pbx.sip.tls-port", () -> AsteriskSandbox.freeTcpPort());
-        registry.add("pbx.ami.enabled", () -> "true");
-        registry.add("pbx.ami.port", () -> RIG.amiPort);
-        registry.add("pbx.ami.secret", () -> RIG.amiSecret);
-        registry.add("pbx.ami.retry-initial", () -> "200ms");
-        registry.add("pbx.ami.retry-max", () -> "1s");
+        RIG.daemon(registry);
     }
 
     @BeforeAll

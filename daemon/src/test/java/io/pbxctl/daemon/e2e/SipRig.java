@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Asterisk with the daemon's generated files, and SIPp around it as phones and carriers.
@@ -54,6 +55,27 @@ final class SipRig implements AutoCloseable {
     GenerationSettings settings(String agiUrl) {
         return new GenerationSettings(agiUrl, "asterisk", "127.0.0.1", "127.0.0.1", sipPort, AsteriskSandbox.freeTcpPort(),
                 AsteriskSandbox.freeTcpPort(), AsteriskSandbox.freeTcpPort(), null, null, RING.toSeconds(), 90);
+    }
+
+    /**
+     * Settings for a daemon context of its own that drives this Asterisk as in production: it
+     * writes its generated files into {@link #conf}, with SIP on this rig's port and FastAGI on a
+     * free one, and applies them over this sandbox's AMI, as the least-privilege user. For a
+     * {@code @DynamicPropertySource}: the ports and paths are known before the context starts.
+     */
+    void daemon(DynamicPropertyRegistry registry) {
+        registry.add("pbx.asterisk.config-dir", conf::toString);
+        registry.add("pbx.asterisk.ring-time", () -> RING.toSeconds() + "s");
+        registry.add("pbx.fastagi.port", () -> AsteriskSandbox.freeTcpPort());
+        registry.add("pbx.sip.bind-address", () -> "127.0.0.1");
+        registry.add("pbx.sip.udp-port", () -> sipPort);
+        registry.add("pbx.sip.tcp-port", () -> AsteriskSandbox.freeTcpPort());
+        registry.add("pbx.sip.tls-port", () -> AsteriskSandbox.freeTcpPort());
+        registry.add("pbx.ami.enabled", () -> "true");
+        registry.add("pbx.ami.port", () -> amiPort);
+        registry.add("pbx.ami.secret", () -> amiSecret);
+        registry.add("pbx.ami.retry-initial", () -> "200ms");
+        registry.add("pbx.ami.retry-max", () -> "1s");
     }
 
     void start() {
@@ -109,10 +131,23 @@ final class SipRig implements AutoCloseable {
      * events once answered, a space waiting for the next prompt.
      */
     Sipp startCall(String device, String secret, String number, Duration talk, String dtmf) {
-        return track(Sipp.start(work, "call-" + device + "-" + number, "call.xml", null, Map.of("MEDIA", media(dtmf)),
-                List.of("127.0.0.1:" + sipPort, "-i", "127.0.0.1", "-p", Integer.toString(AsteriskSandbox.freeUdpPort()),
-                        "-mp", Integer.toString(mediaPort()), "-s", number, "-key", "from", device, "-au", device, "-ap", secret,
-                        "-m", "1", "-d", Long.toString(talk.toMillis()))));
+        List<String> options = new ArrayList<>(callOptions(device, secret, number));
+        options.addAll(List.of("-d", Long.toString(talk.toMillis())));
+        return track(Sipp.start(work, "call-" + device + "-" + number, "call.xml", null, Map.of("MEDIA", media(dtmf)), options));
+    }
+
+    /**
+     * Starts a call, with {@code dtmf} as in {@link #startCall}, that stays up until Asterisk hangs
+     * up, which the phone answers with 200; it fails when no BYE came within {@code atMost}.
+     */
+    Sipp startCallUntilHungUp(String device, String secret, String number, String dtmf, Duration atMost) {
+        return track(Sipp.start(work, "stay-" + device + "-" + number, "call-until-bye.xml", null,
+                Map.of("MEDIA", media(dtmf), "STAY", Long.toString(atMost.toMillis())), callOptions(device, secret, number)));
+    }
+
+    private List<String> callOptions(String device, String secret, String number) {
+        return List.of("127.0.0.1:" + sipPort, "-i", "127.0.0.1", "-p", Integer.toString(AsteriskSandbox.freeUdpPort()),
+                "-mp", Integer.toString(mediaPort()), "-s", number, "-key", "from", device, "-au", device, "-ap", secret, "-m", "1");
     }
 
     /** A call that runs to its end: answered and hung up after {@code talk}, or refused. */
