@@ -43,6 +43,8 @@ public final class Variables {
     public static final String CONF_USER_PROFILE = "PBX_CONF_USER_PROFILE";
     /** Conference: HOST or GUEST. */
     public static final String CONF_ROLE = "PBX_CONF_ROLE";
+    /** Conference: seconds the caller may stay, until the room's window closes; 0 for no limit. */
+    public static final String CONF_TIMEOUT = "PBX_CONF_TIMEOUT";
 
     /** Supervision: the exact channel name to give ChanSpy with its u option. */
     public static final String SPY_CHANNEL = "PBX_SPY_CHANNEL";

@@ -20,7 +20,23 @@ public final class ConferenceWindow {
             return true;
         }
         Instant opens = start.atZone(zone).toInstant();
-        Instant closes = opens.plus(Duration.ofMinutes(durationMinutes == null ? 0 : durationMinutes));
-        return !now.isBefore(opens) && now.isBefore(closes);
+        return !now.isBefore(opens) && now.isBefore(closes(start, durationMinutes, zone));
+    }
+
+    /**
+     * How long a caller let in at {@code now} may stay: the whole seconds until the window closes,
+     * rounded up so that it is never 0 while open; 0 (no limit) for a room without a start time.
+     * ConfBridge ejects the caller then itself, so nobody who joins late outstays the window.
+     */
+    public static long secondsLeft(LocalDateTime start, Integer durationMinutes, ZoneId zone, Instant now) {
+        if (start == null) {
+            return 0;
+        }
+        long millis = Duration.between(now, closes(start, durationMinutes, zone)).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
+    }
+
+    private static Instant closes(LocalDateTime start, Integer durationMinutes, ZoneId zone) {
+        return start.atZone(zone).toInstant().plus(Duration.ofMinutes(durationMinutes == null ? 0 : durationMinutes));
     }
 }

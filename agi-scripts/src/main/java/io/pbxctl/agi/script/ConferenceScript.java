@@ -9,6 +9,7 @@ import io.pbxctl.agi.port.Room;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -29,10 +30,16 @@ public final class ConferenceScript extends PbxScript {
 
     private final ConferenceRooms rooms;
     private final Clock clock;
+    private final long overrunSeconds;
 
-    public ConferenceScript(ConferenceRooms rooms, Clock clock) {
+    /**
+     * {@code overrun}: how long past a scheduled room's window ConfBridge keeps a caller before
+     * ejecting them itself, the backstop behind the daemon's end of the conference.
+     */
+    public ConferenceScript(ConferenceRooms rooms, Clock clock, Duration overrun) {
         this.rooms = rooms;
         this.clock = clock;
+        this.overrunSeconds = overrun.toSeconds();
     }
 
     @Override
@@ -63,7 +70,13 @@ public final class ConferenceScript extends PbxScript {
                 .with(Variables.CONF_NAME, AsteriskNames.conference(tenant, number))
                 .with(Variables.CONF_BRIDGE_PROFILE, AsteriskNames.CONFERENCE_BRIDGE_PROFILE)
                 .with(Variables.CONF_USER_PROFILE, host ? AsteriskNames.CONFERENCE_HOST_PROFILE : AsteriskNames.CONFERENCE_GUEST_PROFILE)
-                .with(Variables.CONF_ROLE, host ? "HOST" : "GUEST");
+                .with(Variables.CONF_ROLE, host ? "HOST" : "GUEST")
+                .with(Variables.CONF_TIMEOUT, timeout(room));
+    }
+
+    private long timeout(Room room) {
+        long left = ConferenceWindow.secondsLeft(room.start(), room.durationMinutes(), room.zone(), clock.instant());
+        return left == 0 ? 0 : left + overrunSeconds;
     }
 
     private static boolean pinEntered(AgiChannel channel, String pin) throws AgiException {

@@ -19,6 +19,16 @@ class ConferenceWindowTests {
     }
 
     @Test
+    void aCallerMayStayTheWholeSecondsLeftRoundedUpAndWithoutLimitInARoomWithoutStart() {
+        LocalDateTime start = LocalDateTime.parse("2024-05-10T09:00"); // 02:00Z in Ho Chi Minh City, closes 02:30Z
+        assertThat(ConferenceWindow.secondsLeft(start, 30, HO_CHI_MINH, Instant.parse("2024-05-10T02:00:00Z"))).isEqualTo(1800);
+        assertThat(ConferenceWindow.secondsLeft(start, 30, HO_CHI_MINH, Instant.parse("2024-05-10T02:29:58.001Z"))).isEqualTo(2);
+        assertThat(ConferenceWindow.secondsLeft(start, 30, HO_CHI_MINH, Instant.parse("2024-05-10T02:29:59.999Z"))).isEqualTo(1);
+        assertThat(ConferenceWindow.secondsLeft(start, 30, HO_CHI_MINH, Instant.parse("2024-05-10T02:30:00Z"))).isZero();
+        assertThat(ConferenceWindow.secondsLeft(null, null, WARSAW, Instant.EPOCH)).as("no start: no limit").isZero();
+    }
+
+    @Test
     void opensExactlyAtTheStartAndClosesExactlyAtStartPlusDuration() {
         // 09:00 in Ho Chi Minh City (UTC+7 all year) is 02:00Z.
         LocalDateTime start = LocalDateTime.parse("2024-05-10T09:00");

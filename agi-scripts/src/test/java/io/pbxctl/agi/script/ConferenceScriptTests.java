@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 
 import io.pbxctl.agi.port.Room;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -40,16 +41,20 @@ class ConferenceScriptTests {
             .add(new Room("globex", "4000", null, null, HO_CHI_MINH, "0000", 20L))
             .device("acme", "alice-desk", 1)
             .device("acme", "bob-desk", 2);
-    private final ConferenceScript script = new ConferenceScript(rooms, NINE_AM);
+    private final ConferenceScript script = new ConferenceScript(rooms, NINE_AM, Duration.ofMinutes(2));
 
     private static Room room(String tenant, String number, LocalDateTime start, Integer minutes, String pin) {
         return new Room(tenant, number, start, minutes, HO_CHI_MINH, pin, 1L);
     }
 
     private static List<String> entered(String conference, String role) {
+        return entered(conference, role, 0);
+    }
+
+    private static List<String> entered(String conference, String role, long timeoutSeconds) {
         String profile = role.equals("HOST") ? "pbx-host" : "pbx-guest";
         return List.of("PBX_CONF_NAME=" + conference, "PBX_CONF_BRIDGE_PROFILE=pbx-bridge", "PBX_CONF_USER_PROFILE=" + profile,
-                "PBX_CONF_ROLE=" + role, "PBX_REASON=", "PBX_RESULT=ALLOWED");
+                "PBX_CONF_ROLE=" + role, "PBX_CONF_TIMEOUT=" + timeoutSeconds, "PBX_REASON=", "PBX_RESULT=ALLOWED");
     }
 
     private static List<String> refused(String reason) {
@@ -133,7 +138,7 @@ class ConferenceScriptTests {
 
     @Test
     void aScheduledRoomIsOpenFromItsStartUntilStartPlusDuration() throws AgiException {
-        assertThat(AgiCall.with("acme", "5000", "bob-desk").typing("1357").run(script)).isEqualTo(entered("acme~5000", "GUEST"));
+        assertThat(AgiCall.with("acme", "5000", "bob-desk").typing("1357").run(script)).isEqualTo(entered("acme~5000", "GUEST", 1800 + 120));
         AgiCall justClosed = AgiCall.with("acme", "5001", "alice-desk");
         assertThat(justClosed.run(script)).isEqualTo(refused("OUTSIDE_WINDOW"));
         AgiCall tomorrow = AgiCall.with("acme", "5002", "bob-desk").typing("1357");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -17,7 +18,7 @@ class ScriptRegistryTests {
     private final OutboundScript outbound = new OutboundScript(new InMemoryOutboundCallers(), new InMemoryAccountCodes(5),
             ledger, Clock.systemUTC(), 60);
     private final InternalScript internal = new InternalScript(new InMemoryInternalCalls());
-    private final ConferenceScript conference = new ConferenceScript(new InMemoryConferenceRooms(), Clock.systemUTC());
+    private final ConferenceScript conference = new ConferenceScript(new InMemoryConferenceRooms(), Clock.systemUTC(), Duration.ZERO);
     private final SuperviseScript supervise = new SuperviseScript(new InMemorySupervision());
     private final SettleScript settle = new SettleScript(ledger, Clock.systemUTC());
 

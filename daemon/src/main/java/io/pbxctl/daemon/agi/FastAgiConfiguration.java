@@ -12,6 +12,7 @@ import io.pbxctl.agi.script.OutboundScript;
 import io.pbxctl.agi.script.ScriptRegistry;
 import io.pbxctl.agi.script.SettleScript;
 import io.pbxctl.agi.script.SuperviseScript;
+import io.pbxctl.daemon.conference.ConferenceScheduleProperties;
 import io.pbxctl.daemon.system.PbxProperties;
 import java.time.Clock;
 import java.util.List;
@@ -27,14 +28,14 @@ class FastAgiConfiguration {
 
     @Bean
     ScriptRegistry fastAgiScripts(OutboundCallers callers, AccountCodes codes, QuotaLedger ledger, ConferenceRooms rooms,
-            Supervision supervision, InternalCalls internalCalls, PbxProperties properties) {
+            Supervision supervision, InternalCalls internalCalls, PbxProperties properties, ConferenceScheduleProperties conferences) {
         Clock clock = Clock.systemUTC();
         long minimumSeconds = properties.calls().minimumQuota().toSeconds();
         return new ScriptRegistry(List.of(
                 new OutboundScript(callers, codes, ledger, clock, minimumSeconds),
                 new SettleScript(ledger, clock),
                 new InternalScript(internalCalls),
-                new ConferenceScript(rooms, clock),
+                new ConferenceScript(rooms, clock, conferences.overrun()),
                 new SuperviseScript(supervision)));
     }
 

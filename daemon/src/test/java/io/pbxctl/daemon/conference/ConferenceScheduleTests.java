@@ -112,7 +112,7 @@ class ConferenceScheduleTests extends ApiTestSupport {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mail", sender));
         return new ConferenceSchedule(jdbc, ami, beans.getBeanProvider(JavaMailSender.class), audit, transactions,
                 new ConferenceScheduleProperties(Duration.ofMinutes(15), Duration.ofMinutes(1), "pbx@example.net", Duration.ofHours(1),
-                        Duration.ofSeconds(3)));
+                        Duration.ofSeconds(3), Duration.ofMinutes(2)));
     }
 
     private long room(TenantFixture tenant, long host, String number, LocalDateTime start, int minutes) {

@@ -40,6 +40,8 @@ class ConferenceEndThroughAsteriskTests extends ApiTestSupport {
     private static final Duration WINDOW_LEFT = Duration.ofSeconds(30);
     /** After the end: the job's next run (every second) and the kicked-out prompt Asterisk plays before hanging up. */
     private static final Duration ENDED_WITHIN = Duration.ofSeconds(20);
+    /** How long past the window Asterisk keeps a participant by itself: well after the job's end (every second). */
+    private static final Duration OVERRUN = Duration.ofSeconds(12);
     private static final String PIN = "2468";
     private static final SipRig RIG = new SipRig("e2e-conference-end");
 
@@ -51,6 +53,7 @@ class ConferenceEndThroughAsteriskTests extends ApiTestSupport {
     static void asterisk(DynamicPropertyRegistry registry) {
         RIG.daemon(registry);
         registry.add("pbx.conferences.check-interval", () -> "1s");
+        registry.add("pbx.conferences.overrun", () -> OVERRUN.toSeconds() + "s");
     }
 
     @BeforeAll
@@ -114,6 +117,34 @@ class ConferenceEndThroughAsteriskTests extends ApiTestSupport {
         var audit = tenant.admin().get(tenant.path("audit") + "?action=CONF_END&entityId=" + room).body().path("items");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("after").path("bridge").asText()).isEqualTo(bridge);
+    }
+
+    @Test
+    void whomTheDaemonDoesNotEndAsteriskEjectsByItselfOnceTheOverrunHasPassed() {
+        ZoneId zone = ZoneId.of(operator.get("/api/v1/tenants/" + tenant.id()).body().path("timeZone").asText());
+        LocalDateTime end = LocalDateTime.now(zone).plus(WINDOW_LEFT).truncatedTo(ChronoUnit.SECONDS);
+        Instant endsAt = end.atZone(zone).toInstant();
+        LocalDateTime start = end.minusMinutes(1);
+        long room = room("6001", start, 1);
+        String bridge = tenant.slug() + "~6001";
+        // Another daemon holds the end of this window and never does it: only ConfBridge's own timeout is left.
+        jdbc.sql("INSERT INTO conference_notice (room_id, start_time, kind, state, claimed_at) VALUES (?, ?, 'END', 'CLAIMED', ?)")
+                .params(room, start, LocalDateTime.now(ZoneOffset.UTC)).update();
+        SipRig.waitFor(Duration.ofSeconds(10), () -> RIG.cli("dialplan show 6001@pbx~" + tenant.slug() + "~rooms").contains("'6001'"),
+                () -> "room 6001 never reached the dialplan");
+
+        Sipp guest = RIG.startCallUntilHungUp(device("guest"), secrets.get(device("guest")), "6001", PIN + "#",
+                WINDOW_LEFT.plus(OVERRUN).plus(ENDED_WITHIN).multipliedBy(2));
+        SipRig.waitFor(Duration.between(Instant.now(), endsAt), () -> participants(bridge).size() == 1,
+                () -> "the guest should be in " + bridge + " before its window ends:\n" + RIG.cli("confbridge list") + "\n" + guest.messages());
+
+        SipRig.waitFor(Duration.between(Instant.now(), endsAt.plus(OVERRUN).plus(ENDED_WITHIN)), () -> !guest.log().received("BYE").isEmpty(),
+                () -> "Asterisk should eject the guest once the overrun passed:\n" + RIG.cli("confbridge list") + "\n" + guest.messages());
+        assertThat(Instant.now()).as("not before the window's end plus the overrun").isAfterOrEqualTo(endsAt.plus(OVERRUN));
+        assertThat(guest.await(Duration.ofSeconds(10))).as("the phone answered the BYE and passed:\n%s", guest.messages()).isZero();
+        assertThat(RIG.cli("confbridge list")).doesNotContain(bridge);
+        assertThat(jdbc.sql("SELECT state FROM conference_notice WHERE room_id = ? AND kind = 'END'").param(room).query(String.class).single())
+                .as("the job never ended it").isEqualTo("CLAIMED");
     }
 
     private record Notice(String state, String outcome, Instant claimedAt) {
