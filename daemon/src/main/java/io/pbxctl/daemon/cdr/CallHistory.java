@@ -55,12 +55,22 @@ class CallHistory {
                 .map(count -> jdbc.sql(count.sql()).params(count.params()).query(Long.class).single())
                 .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM call_record r WHERE " + filter.where()).params(filter.params())
                         .query(Long.class).single());
-        List<CallRecordView> items = jdbc.sql("SELECT " + COLUMNS + " FROM (SELECT r.id FROM call_record r WHERE " + filter.where()
-                        + " ORDER BY " + filter.orderBy() + " LIMIT :size OFFSET :offset) p JOIN call_record r ON r.id = p.id "
-                        + NAMES + " ORDER BY " + filter.orderBy())
-                .params(filter.params()).param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> view(rs)).list();
+        long offset = (long) page * size;
+        List<CallRecordView> items = offset >= total ? List.of() : jdbc.sql(pageSql(filter, total)).params(filter.params())
+                .param("size", size).param("offset", offset).query((rs, n) -> view(rs)).list();
         return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** The page's statement, parameters {@code size} and {@code offset} besides the filter's; {@code total} matching records. */
+    static String pageSql(HistoryFilter filter, long total) {
+        return "SELECT " + COLUMNS + " FROM (" + pageIdsSql(filter, total) + ") p JOIN call_record r ON r.id = p.id " + NAMES
+                + " ORDER BY " + filter.orderBy();
+    }
+
+    /** The part of the page's statement that picks its ids, from an index when it can. */
+    static String pageIdsSql(HistoryFilter filter, long total) {
+        return "SELECT r.id FROM call_record r " + filter.indexHint(total) + " WHERE " + filter.where() + " ORDER BY "
+                + filter.orderBy() + " LIMIT :size OFFSET :offset";
     }
 
     /** Hands every record of the view to {@code each}, reading them from the database in slices rather than all at once. */
