@@ -31,12 +31,6 @@ final class HistoryFilter {
     /** The indexes (migration 0046) that hold the records of a tenant in the order of one length, then the id. */
     private static final Map<String, String> LENGTH_INDEXES = Map.of("r.talk_seconds", "ix_call_record_tenant_talk_order",
             "r.duration_seconds", "ix_call_record_tenant_duration_order");
-    /**
-     * From how many matching records a page sorted by a length alone reads the length's index in
-     * order instead of sorting them: the scan passes over about (offset + size) x the tenant's
-     * records / the matching ones, a sort reads every matching row.
-     */
-    static final long ORDERED_SCAN_MIN = 10_000;
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
@@ -143,20 +137,26 @@ final class HistoryFilter {
                 summaryParams));
     }
 
+    /** Whether the view is sorted by talk time or duration alone (then the id), the order of a length index. */
+    boolean sortedByLength() {
+        return lengthIndex != null;
+    }
+
     /**
-     * The index hint of a page of {@code matching} records. Sorted by a length alone, many
-     * matching records are read in order from the length's index until the page is full (a few
-     * thousand entries instead of sorting them all), and few are sorted (reading the length's
-     * index would pass over most of the tenant's records to find them). The choice is made here
-     * from the page's exact total rather than left to the optimizer's estimates, so the plan does
-     * not change with table statistics.
+     * The index hint of a page sorted by a length: read the length's index in order until the
+     * page is full ({@code inOrder}), or sort the matching records without it. Named rather than
+     * left to the optimizer's estimates, so the plan does not change with table statistics.
      */
-    String indexHint(long matching) {
+    String indexHint(boolean inOrder) {
         if (lengthIndex == null) {
             return "";
         }
-        return matching >= ORDERED_SCAN_MIN ? "FORCE INDEX (" + lengthIndex + ")"
+        return inOrder ? "FORCE INDEX (" + lengthIndex + ")"
                 : "IGNORE INDEX (" + String.join(", ", LENGTH_INDEXES.values().stream().sorted().toList()) + ")";
+    }
+
+    long tenantId() {
+        return (Long) params.get("tenant");
     }
 
     /** A counting query and its named parameters. */

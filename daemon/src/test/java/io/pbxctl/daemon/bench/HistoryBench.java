@@ -107,6 +107,9 @@ public final class HistoryBench {
             queries.put("page.month.extension", "?" + month + "&extension=" + number);
             queries.put("page.month.page-100", "?" + month + "&page=100");
             queries.put("page.month.sorted-by-talk", "?" + month + "&sort=talkSeconds,desc");
+            queries.put("page.month.sorted-by-talk.page-100", "?" + month + "&sort=talkSeconds,desc&page=100");
+            queries.put("page.day.sorted-by-duration", "?from=2026-11-20&to=2026-11-20&sort=durationSeconds,desc");
+            queries.put("page.month.user.sorted-by-talk", "?" + month + "&userId=" + user + "&sort=talkSeconds,desc");
             queries.put("page.month.number-contains", "?" + month + "&number=4567");
             queries.put("page.year.user", "?from=2025-12-01&to=2026-11-30&userId=" + user);
             queries.put("statistics.month.by-day", "/statistics?groupBy=day&" + month);

@@ -87,6 +87,10 @@ class CallHistoryApiTests extends ApiTestSupport {
         Api.Response last = tenant.admin().get(tenant.path("calls?size=2&page=2"));
         assertThat(last.body().get("items")).hasSize(1);
         assertThat(last.body().get("items").get(0).get("talkSeconds").asInt()).isEqualTo(30);
+
+        Api.Response beyond = tenant.admin().get(tenant.path("calls?size=2&page=7"));
+        assertThat(beyond.body().get("items")).isEmpty();
+        assertThat(beyond.body().get("totalItems").asLong()).isEqualTo(5);
     }
 
     @Test
@@ -118,6 +122,7 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(tenant.admin().get(tenant.path("calls?direction=SIDEWAYS")).errorFields()).containsExactly("direction");
         assertThat(tenant.admin().get(tenant.path("calls?from=yesterday")).errorFields()).containsExactly("from");
         assertThat(tenant.admin().get(tenant.path("calls?size=501")).errorFields()).containsExactly("size");
+        assertThat(tenant.admin().get(tenant.path("calls?number=anna")).errorFields()).containsExactly("number");
         assertThat(tenant.admin().get(tenant.path("calls/statistics?groupBy=year")).errorFields()).containsExactly("groupBy");
         assertThat(tenant.admin().get(tenant.path("calls/export.csv?userId=x")).errorFields()).containsExactly("userId");
     }
