@@ -85,6 +85,7 @@ public final class HistoryBench {
             lines.add("big-tenant.month.records=" + jdbc.queryForObject("SELECT COUNT(*) FROM call_record WHERE tenant_id = ?"
                     + " AND started_at >= '2026-10-31 17:00:00' AND started_at < '2026-11-30 17:00:00'", Long.class, big));
             lines.add("summary.rows=" + jdbc.queryForObject("SELECT COUNT(*) FROM call_day_summary", Long.class));
+            lines.add("day-totals.rows=" + jdbc.queryForObject("SELECT COUNT(*) FROM call_day_total", Long.class));
 
             String password = UUID.randomUUID() + "-Aa1";
             String username = "bench-" + UUID.randomUUID().toString().substring(0, 8);
