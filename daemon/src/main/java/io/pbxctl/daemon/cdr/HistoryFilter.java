@@ -38,6 +38,7 @@ final class HistoryFilter {
     private final Map<String, Object> summaryParams = new LinkedHashMap<>();
     private boolean summarised = true;
     private boolean perPerson;
+    private boolean searchesNumber;
     private String summaryColumn = "records";
     private String orderBy = "r.started_at DESC, r.id DESC";
     private String lengthIndex;
@@ -87,6 +88,7 @@ final class HistoryFilter {
             f.add("(r.caller_number COLLATE utf8mb4_bin LIKE :number OR r.dialled_number COLLATE utf8mb4_bin LIKE :number)", "number",
                     "%" + dialString("number", v) + "%");
             f.summarisedIf(false, null, null, null);
+            f.searchesNumber = true;
         });
         for (Map.Entry<String, List<String>> param : query.entrySet()) {
             String name = param.getKey();
@@ -135,6 +137,11 @@ final class HistoryFilter {
         return Optional.of(new SqlCount("SELECT COALESCE(SUM(s." + summaryColumn + "), 0) FROM "
                 + (perPerson ? "call_day_summary" : "call_day_total") + " s WHERE " + String.join(" AND ", summaryConditions),
                 summaryParams));
+    }
+
+    /** Whether the view has a "number contains" filter, which reads every index entry of the period. */
+    boolean searchesNumber() {
+        return searchesNumber;
     }
 
     /** Whether the view is sorted by talk time or duration alone (then the id), the order of a length index. */

@@ -108,6 +108,8 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(total("disposition=ANSWERED&userId=" + alice)).as("from the daily summary").isEqualTo(3);
         assertThat(total("direction=INBOUND&from=2026-11-10T09:00:30")).as("counted: not whole days").isEqualTo(1);
         assertThat(total("disposition=NO_ANSWER")).as("counted: not in the summary").isEqualTo(1);
+        assertThat(total("number=0")).as("counted from the matching ids").isEqualTo(5);
+        assertThat(dialled("number=0&size=2&page=1")).containsExactly("100", "0912345678");
         assertThat(total("extension=101")).as("counted: not in the summary").isEqualTo(3);
         JsonNode owned = tenant.admin().get(tenant.path("calls?accountCodeOwnerId=" + olga)).body().get("items").get(0);
         assertThat(owned.get("accountCodeOwnerName").asText()).isEqualTo("olga");

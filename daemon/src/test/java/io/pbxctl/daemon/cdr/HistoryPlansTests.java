@@ -117,20 +117,22 @@ class HistoryPlansTests extends ApiTestSupport {
     }
 
     @Test
-    void numberContainsReadsOnlyIndexEntriesOfThePeriod() throws SQLException {
+    void numberContainsReadsOnlyIndexEntriesOfThePeriodAndOnceWhenTheyAreFew() throws SQLException {
         HistoryFilter filter = filter("from=2026-11-01", "to=2026-11-30", "number=45");
         List<Row> matching = november.stream().filter(r -> r.caller().contains("45") || r.dialled().contains("45")).toList();
-        assertThat(matching).hasSizeBetween(50, november.size() / 2);
+        assertThat(matching).hasSizeBetween(50, Math.min(CallHistory.FEW_MATCHES, november.size() / 2));
+        Comparator<Row> newestFirst = Comparator.comparingLong(Row::id).reversed();
 
-        for (String sql : List.of(CallHistory.pageIdsSql(filter, false), "SELECT COUNT(*) FROM call_record r WHERE "
-                + filter.where())) {
+        for (String sql : List.of(CallHistory.fewMatchesSql(filter), CallHistory.pageIdsSql(filter, false),
+                "SELECT COUNT(*) FROM call_record r WHERE " + filter.where())) {
             Map<String, Object> plan = explain(sql, pageParams(filter, 0, 50));
             assertThat(plan.get("key")).as(sql).isEqualTo("ix_call_record_tenant_started_numbers");
             assertThat((String) plan.get("Extra")).as("index only: " + sql).contains("Using index").doesNotContain("filesort");
         }
-        Reads page = ids(filter, false, 0, 50);
-        assertThat(page.ids()).isEqualTo(expected(matching, Comparator.comparingLong(Row::id).reversed(), 0, 50));
-        assertThat(page.indexEntries()).as("the period's entries at most").isLessThanOrEqualTo(november.size() + 1);
+        Reads all = read(CallHistory.fewMatchesSql(filter), filter.params());
+        assertThat(all.ids()).as("every match, for the total and the page").isEqualTo(expected(matching, newestFirst, 0, matching.size()));
+        assertThat(all.indexEntries()).as("the period's entries, once").isLessThanOrEqualTo(november.size() + 1);
+        assertThat(ids(filter, false, 1, 50).ids()).isEqualTo(expected(matching, newestFirst, 1, 50));
     }
 
     @Test
@@ -181,16 +183,21 @@ class HistoryPlansTests extends ApiTestSupport {
     }
 
     private Reads ids(HistoryFilter filter, boolean inOrder, int page, int size) throws SQLException {
+        return read(CallHistory.pageIdsSql(filter, inOrder), pageParams(filter, page, size));
+    }
+
+    private Reads read(String sql, Map<String, Object> params) throws SQLException {
         return onOneConnection(template -> {
             long before = indexReads(template);
-            List<Long> ids = template.queryForList(CallHistory.pageIdsSql(filter, inOrder), pageParams(filter, page, size), Long.class);
+            List<Long> ids = template.queryForList(sql, params, Long.class);
             return new Reads(ids, indexReads(template) - before);
         });
     }
 
     private static long indexReads(NamedParameterJdbcTemplate template) {
         return template.getJdbcTemplate()
-                .queryForList("SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_next', 'Handler_read_prev')").stream().mapToLong(row -> Long.parseLong(row.get("Value").toString())).sum();
+                .queryForList("SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_next', 'Handler_read_prev')").stream()
+                .mapToLong(row -> Long.parseLong(row.get("Value").toString())).sum();
     }
 
     /** Session counters count per connection: the statement and the counters it is measured with share one. */
