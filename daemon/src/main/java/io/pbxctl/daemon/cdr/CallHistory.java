@@ -85,9 +85,10 @@ class CallHistory {
         return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /** The ids of a number search's records in the page's order, one more than {@link #FEW_MATCHES} at most. */
+    /** The ids of a number search's records in the page's order, one more than {@link #FEW_MATCHES} at most; a few are sorted. */
     static String fewMatchesSql(HistoryFilter filter) {
-        return "SELECT r.id FROM call_record r WHERE " + filter.where() + " ORDER BY " + filter.orderBy() + " LIMIT " + (FEW_MATCHES + 1);
+        return "SELECT r.id FROM call_record r " + filter.indexHint(false) + " WHERE " + filter.where() + " ORDER BY " + filter.orderBy()
+                + " LIMIT " + (FEW_MATCHES + 1);
     }
 
     /**
