@@ -33,11 +33,20 @@ final class CallRecords {
     }
 
     /**
-     * Adds a stored record to its day's summary. A call that rang several devices has a record
-     * per device: each counts as a record, only the first as a call, each answered one as answered.
+     * Adds a stored record to its day's summary and to the day's total of its direction. A call
+     * that rang several devices has a record per device: each counts as a record, only the first
+     * as a call, each answered one as answered.
      */
     static void count(JdbcClient jdbc, CallRow row, boolean firstLeg) {
         boolean answered = row.disposition().equals("ANSWERED");
+        jdbc.sql("""
+                INSERT INTO call_day_total (tenant_id, day, direction, records, calls, answered, talk_seconds)
+                VALUES (?, ?, ?, 1, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE records = records + 1, calls = calls + VALUES(calls), answered = answered + VALUES(answered),
+                  talk_seconds = talk_seconds + VALUES(talk_seconds)""")
+                .param(row.tenantId()).param(Date.valueOf(row.day())).param(row.direction()).param(firstLeg ? 1 : 0)
+                .param(answered ? 1 : 0).param(row.talkSeconds())
+                .update();
         jdbc.sql("""
                 INSERT INTO call_day_summary (tenant_id, day, user_id, department_id, account_owner_id, direction, records, calls,
                   answered, talk_seconds)

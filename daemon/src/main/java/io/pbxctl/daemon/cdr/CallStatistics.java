@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 /**
  * Calls, answered calls and talk time per day, week, month, user, department or account-code
  * owner, each split by direction. Read from call_day_summary, which the import keeps, so a
- * month of a large tenant is a few hundred summary rows, not millions of records. Days are the
- * tenant's: a call belongs to the date it started on in the tenant's time zone.
+ * month of a large tenant is thousands of summary rows, not hundreds of thousands of records;
+ * periods of the whole tenant from call_day_total, a few rows a day. Days are the tenant's: a
+ * call belongs to the date it started on in the tenant's time zone.
  */
 @Service
 class CallStatistics {
@@ -75,9 +76,12 @@ class CallStatistics {
         if (to.isBefore(from)) {
             throw new FieldProblem("to", "After", "must not be before from");
         }
+        boolean byId = NAMES.containsKey(groupBy);
+        String table = byId || scope.onlyUserId() != null ? "call_day_summary" : "call_day_total";
         StringBuilder sql = new StringBuilder("SELECT ").append(key).append(" AS k, ")
                 .append(NAMES.getOrDefault(groupBy, "NULL")).append(" AS name, s.direction, SUM(s.calls), SUM(s.answered),"
-                        + " SUM(s.talk_seconds) FROM call_day_summary s WHERE s.tenant_id = :tenant AND s.day >= :from AND s.day <= :to");
+                        + " SUM(s.talk_seconds) FROM ").append(table)
+                .append(" s WHERE s.tenant_id = :tenant AND s.day >= :from AND s.day <= :to");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", scope.tenantId());
         params.put("from", from);
@@ -92,7 +96,6 @@ class CallStatistics {
             params.put("direction", HistoryFilter.oneOf("direction", direction, HistoryFilter.DIRECTIONS));
         }
         sql.append(" GROUP BY k, s.direction ORDER BY k, s.direction");
-        boolean byId = NAMES.containsKey(groupBy);
         Map<String, Group> groups = new LinkedHashMap<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             String k = rs.getString(1);

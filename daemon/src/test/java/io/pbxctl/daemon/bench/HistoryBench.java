@@ -85,6 +85,7 @@ public final class HistoryBench {
             lines.add("big-tenant.month.records=" + jdbc.queryForObject("SELECT COUNT(*) FROM call_record WHERE tenant_id = ?"
                     + " AND started_at >= '2026-10-31 17:00:00' AND started_at < '2026-11-30 17:00:00'", Long.class, big));
             lines.add("summary.rows=" + jdbc.queryForObject("SELECT COUNT(*) FROM call_day_summary", Long.class));
+            lines.add("day-totals.rows=" + jdbc.queryForObject("SELECT COUNT(*) FROM call_day_total", Long.class));
 
             String password = UUID.randomUUID() + "-Aa1";
             String username = "bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -107,6 +108,9 @@ public final class HistoryBench {
             queries.put("page.month.extension", "?" + month + "&extension=" + number);
             queries.put("page.month.page-100", "?" + month + "&page=100");
             queries.put("page.month.sorted-by-talk", "?" + month + "&sort=talkSeconds,desc");
+            queries.put("page.month.sorted-by-talk.page-100", "?" + month + "&sort=talkSeconds,desc&page=100");
+            queries.put("page.day.sorted-by-duration", "?from=2026-11-20&to=2026-11-20&sort=durationSeconds,desc");
+            queries.put("page.month.user.sorted-by-talk", "?" + month + "&userId=" + user + "&sort=talkSeconds,desc");
             queries.put("page.month.number-contains", "?" + month + "&number=4567");
             queries.put("page.year.user", "?from=2025-12-01&to=2026-11-30&userId=" + user);
             queries.put("statistics.month.by-day", "/statistics?groupBy=day&" + month);

@@ -87,6 +87,10 @@ class CallHistoryApiTests extends ApiTestSupport {
         Api.Response last = tenant.admin().get(tenant.path("calls?size=2&page=2"));
         assertThat(last.body().get("items")).hasSize(1);
         assertThat(last.body().get("items").get(0).get("talkSeconds").asInt()).isEqualTo(30);
+
+        Api.Response beyond = tenant.admin().get(tenant.path("calls?size=2&page=7"));
+        assertThat(beyond.body().get("items")).isEmpty();
+        assertThat(beyond.body().get("totalItems").asLong()).isEqualTo(5);
     }
 
     @Test
@@ -104,6 +108,8 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(total("disposition=ANSWERED&userId=" + alice)).as("from the daily summary").isEqualTo(3);
         assertThat(total("direction=INBOUND&from=2026-11-10T09:00:30")).as("counted: not whole days").isEqualTo(1);
         assertThat(total("disposition=NO_ANSWER")).as("counted: not in the summary").isEqualTo(1);
+        assertThat(total("number=0")).as("counted from the matching ids").isEqualTo(5);
+        assertThat(dialled("number=0&size=2&page=1")).containsExactly("100", "0912345678");
         assertThat(total("extension=101")).as("counted: not in the summary").isEqualTo(3);
         JsonNode owned = tenant.admin().get(tenant.path("calls?accountCodeOwnerId=" + olga)).body().get("items").get(0);
         assertThat(owned.get("accountCodeOwnerName").asText()).isEqualTo("olga");
@@ -118,6 +124,7 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(tenant.admin().get(tenant.path("calls?direction=SIDEWAYS")).errorFields()).containsExactly("direction");
         assertThat(tenant.admin().get(tenant.path("calls?from=yesterday")).errorFields()).containsExactly("from");
         assertThat(tenant.admin().get(tenant.path("calls?size=501")).errorFields()).containsExactly("size");
+        assertThat(tenant.admin().get(tenant.path("calls?number=anna")).errorFields()).containsExactly("number");
         assertThat(tenant.admin().get(tenant.path("calls/statistics?groupBy=year")).errorFields()).containsExactly("groupBy");
         assertThat(tenant.admin().get(tenant.path("calls/export.csv?userId=x")).errorFields()).containsExactly("userId");
     }

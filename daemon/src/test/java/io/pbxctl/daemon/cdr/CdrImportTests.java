@@ -99,6 +99,9 @@ class CdrImportTests extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT records, calls, answered, talk_seconds FROM call_day_summary WHERE tenant_id = ?").param(tenant.id())
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
                 .as("one call that rang two devices, answered on one").containsExactly(2L, 1L, 1L, 20L);
+        assertThat(jdbc.sql("SELECT records, calls, answered, talk_seconds FROM call_day_total WHERE tenant_id = ?").param(tenant.id())
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
+                .as("the day's total of its direction counts the same").containsExactly(2L, 1L, 1L, 20L);
     }
 
     @Test
