@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -78,6 +79,16 @@ class PortalAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletResponse response, Model model) {
         return error(response, model, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.page.tooLarge");
+    }
+
+    /**
+     * The browser went away mid-answer: an audio player drops the byte ranges it no longer needs
+     * when the listener seeks. Nothing is wrong and nobody is left to answer.
+     * Taking the response tells Spring the answer is complete, so no error page is rendered.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e, HttpServletResponse response) {
+        log.debug("the client closed the connection: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
