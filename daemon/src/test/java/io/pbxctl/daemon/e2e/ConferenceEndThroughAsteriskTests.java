@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pbxctl.daemon.ApiTestSupport;
 import io.pbxctl.daemon.sandbox.AsteriskSandbox;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -63,7 +61,7 @@ class ConferenceEndThroughAsteriskTests extends ApiTestSupport {
         tenant = newTenant("VN");
         host = user("host", "100");
         user("guest", "101");
-        SipRig.waitFor(Duration.ofSeconds(30), () -> generated(device("guest")), () -> "the daemon never generated " + device("guest"));
+        SipRig.waitFor(Duration.ofSeconds(30), () -> RIG.generatedDevice(device("guest")), () -> "the daemon never generated " + device("guest"));
         RIG.start();
     }
 
@@ -167,24 +165,10 @@ class ConferenceEndThroughAsteriskTests extends ApiTestSupport {
     }
 
     private long user(String name, String extension) {
-        long user = tenant.create("users", Map.of("name", name));
-        tenant.create("extensions", Map.of("userId", user, "number", extension));
-        long id = tenant.create("devices", Map.of("userId", user, "sipUsername", device(name)));
-        var details = tenant.admin().post(tenant.path("devices/" + id + "/login-details"), null);
-        assertThat(details.status()).as(details.toString()).isEqualTo(200);
-        secrets.put(device(name), details.body().get("password").asText());
-        return user;
+        return SipRig.phoneUser(tenant, name, extension, secrets);
     }
 
     private String device(String name) {
         return tenant.slug() + "-" + name;
-    }
-
-    private static boolean generated(String device) {
-        try {
-            return Files.readString(RIG.conf.resolve("pjsip.d/pbx-generated.conf")).contains("[" + device + "]");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

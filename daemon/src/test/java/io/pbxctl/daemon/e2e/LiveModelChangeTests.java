@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pbxctl.daemon.ApiTestSupport;
 import io.pbxctl.daemon.sandbox.AsteriskSandbox;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +41,7 @@ class LiveModelChangeTests extends ApiTestSupport {
         tenant = newTenant("VN");
         user("alice", "100");
         user("bob", "101");
-        SipRig.waitFor(Duration.ofSeconds(30), () -> generated(device("bob")), () -> "the daemon never generated " + device("bob"));
+        SipRig.waitFor(Duration.ofSeconds(30), () -> RIG.generatedDevice(device("bob")), () -> "the daemon never generated " + device("bob"));
         RIG.start();
     }
 
@@ -76,23 +74,10 @@ class LiveModelChangeTests extends ApiTestSupport {
     }
 
     private void user(String name, String extension) {
-        long user = tenant.create("users", Map.of("name", name));
-        tenant.create("extensions", Map.of("userId", user, "number", extension));
-        long id = tenant.create("devices", Map.of("userId", user, "sipUsername", device(name)));
-        var details = tenant.admin().post(tenant.path("devices/" + id + "/login-details"), null);
-        assertThat(details.status()).as(details.toString()).isEqualTo(200);
-        secrets.put(device(name), details.body().get("password").asText());
+        SipRig.phoneUser(tenant, name, extension, secrets);
     }
 
     private String device(String name) {
         return tenant.slug() + "-" + name;
-    }
-
-    private static boolean generated(String device) {
-        try {
-            return Files.readString(RIG.conf.resolve("pjsip.d/pbx-generated.conf")).contains("[" + device + "]");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.pbxctl.daemon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pbxctl.daemon.ApiTestSupport.TenantFixture;
 import io.pbxctl.daemon.config.GenerationSettings;
 import io.pbxctl.daemon.sandbox.AsteriskSandbox;
 import java.io.IOException;
@@ -80,6 +81,30 @@ final class SipRig implements AutoCloseable {
 
     void start() {
         asterisk = AsteriskSandbox.start(base.resolve("run"), conf);
+    }
+
+    /**
+     * A user with an extension and one device named {@code <tenant slug>-<name>}, created through
+     * the API; the device's SIP password (from its login details) goes into {@code secrets}.
+     */
+    static long phoneUser(TenantFixture tenant, String name, String extension, Map<String, String> secrets) {
+        long user = tenant.create("users", Map.of("name", name));
+        tenant.create("extensions", Map.of("userId", user, "number", extension));
+        String device = tenant.slug() + "-" + name;
+        long id = tenant.create("devices", Map.of("userId", user, "sipUsername", device));
+        var details = tenant.admin().post(tenant.path("devices/" + id + "/login-details"), null);
+        assertThat(details.status()).as(details.toString()).isEqualTo(200);
+        secrets.put(device, details.body().get("password").asText());
+        return user;
+    }
+
+    /** Whether the daemon has written the device into the sandbox's pjsip configuration yet. */
+    boolean generatedDevice(String device) {
+        try {
+            return Files.readString(conf.resolve("pjsip.d/pbx-generated.conf")).contains("[" + device + "]");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     String cli(String command) {

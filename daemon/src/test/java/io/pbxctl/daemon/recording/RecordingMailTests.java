@@ -255,13 +255,11 @@ class RecordingMailTests extends ApiTestSupport {
 
     @Test
     void aRecordingWaitsForItsCallRecordAndIsMailedOnceWhenTheRecordArrives() throws Exception {
-        TenantFixture tenant = newTenant("VN");
-        long user = tenant.create("users", Map.of("name", "Lan", "language", "en", "recordingEmail", "lan@example.com"));
-        String desk = tenant.slug() + "-desk";
-        tenant.create("devices", Map.of("userId", user, "sipUsername", desk));
-        String callId = "1763800000." + CALLS.incrementAndGet();
-        Path file = recording(tenant.slug(), callId, "d" + desk, 1, true);
-        scan.scan();
+        Recorded recorded = recordedDeskCall();
+        TenantFixture tenant = recorded.tenant();
+        String desk = recorded.desk();
+        String callId = recorded.callId();
+        Path file = recorded.file();
         RecordingMailer mailer = mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5));
 
         mailer.sendDue();
@@ -282,13 +280,11 @@ class RecordingMailTests extends ApiTestSupport {
 
     @Test
     void aRecordingWhoseCallRecordDoesNotComeInTimeIsMailedWithoutNumbersAndNeverAgain() throws Exception {
-        TenantFixture tenant = newTenant("VN");
-        long user = tenant.create("users", Map.of("name", "Lan", "language", "en", "recordingEmail", "lan@example.com"));
-        String desk = tenant.slug() + "-desk";
-        tenant.create("devices", Map.of("userId", user, "sipUsername", desk));
-        String callId = "1763800000." + CALLS.incrementAndGet();
-        Path file = recording(tenant.slug(), callId, "d" + desk, 1, true);
-        scan.scan();
+        Recorded recorded = recordedDeskCall();
+        TenantFixture tenant = recorded.tenant();
+        String desk = recorded.desk();
+        String callId = recorded.callId();
+        Path file = recorded.file();
         jdbc.sql("UPDATE recording SET registered_at = registered_at - INTERVAL 6 MINUTE WHERE file_path = ?").param(relative(file)).update();
         RecordingMailer mailer = mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5));
 
@@ -303,6 +299,21 @@ class RecordingMailTests extends ApiTestSupport {
         mailer.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(state(file)).isEqualTo("SENT");
+    }
+
+    private record Recorded(TenantFixture tenant, String desk, String callId, Path file) {
+    }
+
+    /** An English user's desk phone made a call whose finished recording is registered, without a call record yet. */
+    private Recorded recordedDeskCall() throws IOException {
+        TenantFixture tenant = newTenant("VN");
+        long user = tenant.create("users", Map.of("name", "Lan", "language", "en", "recordingEmail", "lan@example.com"));
+        String desk = tenant.slug() + "-desk";
+        tenant.create("devices", Map.of("userId", user, "sipUsername", desk));
+        String callId = "1763800000." + CALLS.incrementAndGet();
+        Path file = recording(tenant.slug(), callId, "d" + desk, 1, true);
+        scan.scan();
+        return new Recorded(tenant, desk, callId, file);
     }
 
     private void importRecords(List<CdrLines> records) throws IOException {
