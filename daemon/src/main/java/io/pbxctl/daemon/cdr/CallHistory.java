@@ -33,8 +33,8 @@ class CallHistory {
     private static final int MAX_SIZE = 500;
     /**
      * A number search that matches at most this many records takes its total and its page from
-     * one read of the matching ids: a "contains" reads every index entry of the period, once
-     * instead of twice (count, then page).
+     * one read of the matching ids (see {@link #fewMatchesSql}); one that matches more is counted,
+     * then paged, over every index entry of the period.
      */
     static final int FEW_MATCHES = 5_000;
     private static final String COLUMNS = """
@@ -91,10 +91,17 @@ class CallHistory {
         return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /** The ids of a number search's records in the page's order, one more than {@link #FEW_MATCHES} at most; a few are sorted. */
+    /**
+     * The ids of a number search's records in the page's order, one more than {@link #FEW_MATCHES}
+     * at most; a few are sorted. They are read from the calls of the numbers that contain the
+     * term when the term is long enough to be looked up, otherwise from every entry of the period.
+     */
     static String fewMatchesSql(HistoryFilter filter) {
-        return "SELECT r.id FROM call_record r " + filter.indexHint(false) + " WHERE " + filter.where() + " ORDER BY " + filter.orderBy()
-                + " LIMIT " + (FEW_MATCHES + 1);
+        return filter.numberMatchesSql()
+                .map(matches -> "SELECT STRAIGHT_JOIN r.id FROM (" + matches + ") m JOIN call_record r ON r.id = m.id WHERE "
+                        + filter.where())
+                .orElseGet(() -> "SELECT r.id FROM call_record r " + filter.indexHint(false) + " WHERE " + filter.where())
+                + " ORDER BY " + filter.orderBy() + " LIMIT " + (FEW_MATCHES + 1);
     }
 
     /**

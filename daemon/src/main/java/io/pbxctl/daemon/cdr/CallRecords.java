@@ -4,9 +4,12 @@ import io.pbxctl.daemon.agi.Utc;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The two writes of an imported record: the record itself, and its share of the daily summary. */
+/** The writes of an imported record: the record itself, its share of the daily summary, and its numbers for searches. */
 final class CallRecords {
 
     private CallRecords() {
@@ -57,6 +60,27 @@ final class CallRecords {
                 .param(orZero(row.accountOwnerId())).param(row.direction()).param(firstLeg ? 1 : 0).param(answered ? 1 : 0)
                 .param(row.talkSeconds())
                 .update();
+    }
+
+    /**
+     * Lists the stored record's caller and dialled numbers in call_number_gram under each of
+     * their runs that a number search can look up; runs listed already are left as they are.
+     */
+    static void listNumbers(JdbcClient jdbc, CallRow row) {
+        List<Object[]> grams = new ArrayList<>();
+        for (String number : new LinkedHashSet<>(List.of(cut(row.cdr().src(), 80), cut(row.cdr().dst(), 80)))) {
+            NumberGrams.of(number).forEach(gram -> grams.add(new Object[] {row.tenantId(), gram, number}));
+        }
+        if (grams.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO call_number_gram (tenant_id, gram, number) VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (Object[] gram : grams) {
+            sql.append(params.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+            params.addAll(List.of(gram));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     private static long orZero(Long id) {

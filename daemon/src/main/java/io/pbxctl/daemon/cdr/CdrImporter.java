@@ -181,6 +181,7 @@ class CdrImporter {
                 stored++;
                 counted.add(row.cdr().uniqueid());
                 CallRecords.count(jdbc, row, firstLeg);
+                CallRecords.listNumbers(jdbc, row);
             }
         }
         return stored;

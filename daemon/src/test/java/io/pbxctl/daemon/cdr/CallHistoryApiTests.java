@@ -103,6 +103,13 @@ class CallHistoryApiTests extends ApiTestSupport {
         assertThat(dialled("direction=INBOUND")).containsExactly("101", "100");
         assertThat(dialled("disposition=NO_ANSWER")).containsExactly("101");
         assertThat(dialled("number=2212")).containsExactly("101");
+        assertThat(dialled("number=1234")).as("looked up by its last 4 digits, in either number").containsExactly("0241234567", "101",
+                "0912345678");
+        assertThat(dialled("number=1234&from=2026-11-01&to=2026-11-30")).containsExactly("101", "0912345678");
+        assertThat(dialled("number=912345678")).containsExactly("0912345678");
+        assertThat(dialled("number=4321")).as("the caller's number").containsExactly("100");
+        assertThat(dialled("number=1235")).isEmpty();
+        assertThat(dialled("number=1234&direction=MOBILE")).containsExactly("0912345678");
         assertThat(dialled("direction=INBOUND&sort=talkSeconds,desc")).containsExactly("100", "101");
         assertThat(total("direction=INBOUND&from=2026-11-01&to=2026-11-30")).as("from the daily summary").isEqualTo(2);
         assertThat(total("disposition=ANSWERED&userId=" + alice)).as("from the daily summary").isEqualTo(3);
@@ -133,6 +140,7 @@ class CallHistoryApiTests extends ApiTestSupport {
     void aUserSeesOnlyTheirOwnCallsABillingViewerTheTenantsAndNothingElseAnotherTenantNothing() {
         Api bobLogin = login(bob, "USER");
         assertThat(dialled(bobLogin, "")).as("made, taken, or paid for by bob").containsExactly("101", "0912345678", "101");
+        assertThat(dialled(bobLogin, "number=1234")).as("a number search stays within bob's calls").containsExactly("101", "0912345678");
         Api olgaLogin = login(olga, "USER");
         assertThat(dialled(olgaLogin, "")).as("paid for with olga's code").containsExactly("0912345678");
 

@@ -37,6 +37,8 @@ class HistoryPlansTests extends ApiTestSupport {
     private static final Instant NOVEMBER = Instant.parse("2026-10-31T17:00:00Z");
     private static final Instant DECEMBER = Instant.parse("2026-11-30T17:00:00Z");
     private static final long FIRST_USER = 7_000_000_000L;
+    /** The caller of 6 calls, 3 of them in November; the other numbers have one call each. */
+    private static final String REGULAR = "+84988776655";
 
     @Autowired
     private DataSource dataSource;
@@ -64,6 +66,17 @@ class HistoryPlansTests extends ApiTestSupport {
                 FROM (SELECT seq, TIMESTAMP'2026-09-30 17:00:00' + INTERVAL (seq * 61 * 86400 DIV :records) SECOND AS started
                       FROM seq_0_to_""" + (RECORDS - 1) + ") g")
                 .param("tenant", tenant).param("firstUser", FIRST_USER).param("records", RECORDS).update();
+        // Three calls a month from one number, so that a number's calls span the period's bounds.
+        jdbc.sql("""
+                INSERT INTO call_record (tenant_id, uniqueid, linkedid, sequence, started_at, answered_at, ended_at, duration_seconds,
+                  talk_seconds, direction, disposition, user_id, department_id, caller_number, caller_name, dialled_number, channel,
+                  peer_channel, imported_at)
+                SELECT :tenant, CONCAT('plan-', :tenant, '-regular-', seq), CONCAT('plan-', :tenant, '-regular-', seq), 1, started,
+                  NULL, started, 60, 55, 'INBOUND', 'ANSWERED', :firstUser + 99, NULL, :regular, '', '1001', 'PJSIP/plan', '',
+                  NOW()
+                FROM (SELECT seq, TIMESTAMP'2026-09-30 17:00:00' + INTERVAL (seq * 10 + 3) DAY AS started FROM seq_0_to_5) g""")
+                .param("tenant", tenant).param("firstUser", FIRST_USER).param("regular", REGULAR).update();
+        jdbc.sql(NumberGramFill.sql("tenant_id = " + tenant)).update();
         jdbc.sql("""
                 INSERT INTO call_day_summary (tenant_id, day, user_id, department_id, account_owner_id, direction, records, calls,
                   answered, talk_seconds)
@@ -117,7 +130,38 @@ class HistoryPlansTests extends ApiTestSupport {
     }
 
     @Test
-    void numberContainsReadsOnlyIndexEntriesOfThePeriodAndOnceWhenTheyAreFew() throws SQLException {
+    void numberContainsLooksUpTheNumbersHoldingTheTermThenReadsOnlyTheirCallsOfThePeriod() throws SQLException {
+        Comparator<Row> newestFirst = Comparator.comparingLong(Row::id).reversed();
+        for (String term : List.of("4567", "45678", "0912", "8776655", REGULAR, "+849887")) {
+            HistoryFilter filter = filter("from=2026-11-01", "to=2026-11-30", "number=" + term);
+            List<Row> matching = november.stream().filter(r -> r.caller().contains(term) || r.dialled().contains(term)).toList();
+            assertThat(matching).as(term).isNotEmpty();
+            String sql = CallHistory.fewMatchesSql(filter);
+
+            List<Map<String, Object>> plan = onOneConnection(template -> template.queryForList("EXPLAIN " + sql, filter.params()));
+            assertThat(plan).as("no table or period read whole (only the derived matches are: <derived2>, <union2,4>): %s", plan)
+                    .noneMatch(row -> !String.valueOf(row.get("table")).startsWith("<")
+                            && ("ALL".equals(row.get("type")) || "index".equals(row.get("type"))))
+                    .noneMatch(row -> "ix_call_record_tenant_started_numbers".equals(row.get("key")));
+            assertThat(plan).filteredOn(row -> "c".equals(row.get("table"))).extracting(row -> row.get("key"))
+                    .containsExactlyInAnyOrder("ix_call_record_tenant_caller_number", "ix_call_record_tenant_dialled_number");
+            assertThat(plan).filteredOn(row -> "g".equals(row.get("table"))).extracting(row -> row.get("key")).containsOnly("PRIMARY");
+
+            Reads all = read(sql, filter.params());
+            assertThat(all.ids()).as(term).isEqualTo(expected(matching, newestFirst, 0, matching.size()));
+            long numbers = jdbc.sql("SELECT COUNT(*) FROM call_number_gram WHERE tenant_id = ? AND gram = ?")
+                    .params(tenant, NumberGrams.lookedUp(term)).query(Long.class).single();
+            assertThat(all.indexEntries()).as("%s: the numbers under its last 4 characters (%d), and their calls", term, numbers)
+                    .isLessThanOrEqualTo(2 * numbers + 4L * matching.size() + 10);
+        }
+        HistoryFilter regular = filter("from=2026-11-01", "to=2026-11-30", "number=" + REGULAR);
+        assertThat(read(CallHistory.fewMatchesSql(regular), regular.params()).ids()).as("only the period's calls of the number").hasSize(3);
+        HistoryFilter always = filter("number=" + REGULAR);
+        assertThat(read(CallHistory.fewMatchesSql(always), always.params()).ids()).as("without a period, all its calls").hasSize(6);
+    }
+
+    @Test
+    void aShortNumberTermReadsOnlyIndexEntriesOfThePeriodAndOnceWhenTheyAreFew() throws SQLException {
         HistoryFilter filter = filter("from=2026-11-01", "to=2026-11-30", "number=45");
         List<Row> matching = november.stream().filter(r -> r.caller().contains("45") || r.dialled().contains("45")).toList();
         assertThat(matching).hasSizeBetween(50, Math.min(CallHistory.FEW_MATCHES, november.size() / 2));
