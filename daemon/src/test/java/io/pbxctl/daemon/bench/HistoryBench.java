@@ -94,24 +94,28 @@ public final class HistoryBench {
             String base = "http://127.0.0.1:" + port + "/api/v1/tenants/" + big + "/calls";
             String auth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             String month = "from=2026-11-01&to=2026-11-30";
-            // A user, department and number that the large tenant's last month has calls of.
+            // A user, department, extension and outside number that the large tenant's last month has calls of.
             long user = jdbc.queryForObject("SELECT user_id FROM call_record WHERE tenant_id = ? ORDER BY id DESC LIMIT 1", Long.class, big);
             long department = jdbc.queryForObject("SELECT department_id FROM call_record WHERE tenant_id = ? ORDER BY id DESC LIMIT 1",
                     Long.class, big);
-            String number = jdbc.queryForObject("SELECT caller_number FROM call_record WHERE tenant_id = ? ORDER BY id DESC LIMIT 1",
-                    String.class, big);
+            String extension = jdbc.queryForObject("SELECT caller_number FROM call_record WHERE tenant_id = ? AND direction = 'MOBILE'"
+                    + " ORDER BY id DESC LIMIT 1", String.class, big);
+            String outside = jdbc.queryForObject("SELECT dialled_number FROM call_record WHERE tenant_id = ? AND direction = 'MOBILE'"
+                    + " ORDER BY id DESC LIMIT 1", String.class, big);
             Map<String, String> queries = new LinkedHashMap<>();
             queries.put("page.month", "?" + month);
             queries.put("page.month.user", "?" + month + "&userId=" + user);
             queries.put("page.month.department", "?" + month + "&departmentId=" + department);
             queries.put("page.month.direction-disposition", "?" + month + "&direction=MOBILE&disposition=ANSWERED");
-            queries.put("page.month.extension", "?" + month + "&extension=" + number);
+            queries.put("page.month.extension", "?" + month + "&extension=" + extension);
             queries.put("page.month.page-100", "?" + month + "&page=100");
             queries.put("page.month.sorted-by-talk", "?" + month + "&sort=talkSeconds,desc");
             queries.put("page.month.sorted-by-talk.page-100", "?" + month + "&sort=talkSeconds,desc&page=100");
             queries.put("page.day.sorted-by-duration", "?from=2026-11-20&to=2026-11-20&sort=durationSeconds,desc");
             queries.put("page.month.user.sorted-by-talk", "?" + month + "&userId=" + user + "&sort=talkSeconds,desc");
             queries.put("page.month.number-contains", "?" + month + "&number=4567");
+            queries.put("page.month.number-contains.whole-number", "?" + month + "&number=" + outside);
+            queries.put("page.month.number-contains.3-digits", "?" + month + "&number=456");
             queries.put("page.year.user", "?from=2025-12-01&to=2026-11-30&userId=" + user);
             queries.put("statistics.month.by-day", "/statistics?groupBy=day&" + month);
             queries.put("statistics.month.by-user", "/statistics?groupBy=user&" + month);

@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.bench;
 
+import io.pbxctl.daemon.cdr.NumberGramFill;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class HistoryModel {
     static final String PERIOD_START = "2025-12-01 00:00:00";
     static final long PERIOD_SECONDS = 365L * 24 * 3600;
     private static final int CHUNK = 1_000_000;
+    static final int OUTSIDE_NUMBERS = 200_000;
 
     private final JdbcTemplate jdbc;
     private final int tenants;
@@ -77,6 +79,8 @@ final class HistoryModel {
             progress.accept("records " + to + " of " + records);
         }
         totalDays();
+        jdbc.update(NumberGramFill.sql("TRUE"));
+        progress.accept("numbers listed for searches: " + jdbc.queryForObject("SELECT COUNT(*) FROM call_number_gram", Long.class));
         jdbc.execute("ALTER TABLE call_record " + String.join(", ", indexes.stream().map(i -> "ADD " + i.definition()).toList()));
         progress.accept("indexes rebuilt: " + indexes.size());
         jdbc.execute("SET STATEMENT foreign_key_checks = 0 FOR ALTER TABLE call_record ADD CONSTRAINT " + foreignKey
@@ -110,7 +114,12 @@ final class HistoryModel {
     /**
      * Record k starts at k/records of the year (so ids follow time, as imports do), belongs to the
      * large tenant when k % 100 is below its share, to one user of 200, and is answered 7 times
-     * in 10; one in 20 carries an account code.
+     * in 10; one in 20 carries an account code. Numbers are a PBX's: an inbound call (2 in 7)
+     * comes from an outside number to one of the tenant's 10 direct numbers, an internal call (1
+     * in 7) goes from the user's extension (1000 + user) to the next user's, every other call
+     * from the extension to an outside number. Outside numbers are mobile numbers (09 and 8
+     * digits) drawn from {@link #OUTSIDE_NUMBERS}, each user calling its own share of them (how
+     * many a tenant reaches, and how often, is in docs/performance.md).
      */
     private void insertRecords(long from, long to, long records, int bigShare) {
         String tenantIndex = "IF(seq % 100 < " + bigShare + ", 0, 1 + seq % " + Math.max(1, tenants - 1) + ")";
@@ -126,12 +135,16 @@ final class HistoryModel {
                 + " " + FIRST_USER + " + ti * 100000 + u, " + FIRST_DEPARTMENT + " + ti * 100 + u % " + departments + ", NULL,"
                 + " IF(k % 7 = 1, " + FIRST_USER + " + ti * 100000 + (u + 1) % " + users + ", NULL),"
                 + " IF(k % 20 = 0, " + FIRST_USER + " + ti * 100000 + (k DIV 20) % 20, NULL), IF(k % 20 = 0, 'Project', NULL),"
-                + " CONCAT('09', LPAD(k % 100000000, 8, '0')), 'Nguyễn Văn Łukasz', CONCAT('0', 900000000 + (k * 31) % 99999999),"
+                + " IF(k % 7 IN (0, 5), outside, extension), 'Nguyễn Văn Łukasz',"
+                + " CASE WHEN k % 7 IN (0, 5) THEN CONCAT('0247300', ti, u % 10) WHEN k % 7 = 1 THEN CONCAT(1000 + (u + 1) % " + users
+                + ") ELSE outside END,"
                 + " 'PJSIP/bench-00000001', '', IF(k % 10 = 0, CONCAT('pbx/bench/', k, '.wav'), NULL), NOW()"
-                + " FROM (SELECT seq AS k, " + tenantIndex + " AS ti, " + user + " AS u,"
+                + " FROM (SELECT k, ti, u, started, talk, CONCAT(1000 + u) AS extension,"
+                + " CONCAT('09', LPAD((k * 7919) % " + OUTSIDE_NUMBERS + " * 48271 % 100000000, 8, '0')) AS outside FROM"
+                + " (SELECT seq AS k, " + tenantIndex + " AS ti, " + user + " AS u,"
                 + " TIMESTAMP'" + PERIOD_START + "' + INTERVAL (seq * " + PERIOD_SECONDS + " DIV " + records + ") SECOND AS started,"
                 + " IF(seq % 10 < 7, 10 + seq % 600, 0) AS talk"
-                + " FROM seq_" + from + "_to_" + (to - 1) + ") g");
+                + " FROM seq_" + from + "_to_" + (to - 1) + ") g) n");
     }
 
     /** The per-direction day totals the import keeps next to the summary, from the summary (as migration 0047 does). */
