@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,20 +68,14 @@ final class CallRecords {
      * their runs that a number search can look up; runs listed already are left as they are.
      */
     static void listNumbers(JdbcClient jdbc, CallRow row) {
-        List<Object[]> grams = new ArrayList<>();
-        for (String number : new LinkedHashSet<>(List.of(cut(row.cdr().src(), 80), cut(row.cdr().dst(), 80)))) {
-            NumberGrams.of(number).forEach(gram -> grams.add(new Object[] {row.tenantId(), gram, number}));
-        }
-        if (grams.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO call_number_gram (tenant_id, gram, number) VALUES ");
         List<Object> params = new ArrayList<>();
-        for (Object[] gram : grams) {
-            sql.append(params.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
-            params.addAll(List.of(gram));
+        for (String number : new LinkedHashSet<>(List.of(cut(row.cdr().src(), 80), cut(row.cdr().dst(), 80)))) {
+            NumberGrams.of(number).forEach(gram -> params.addAll(List.of(row.tenantId(), gram, number)));
         }
-        jdbc.sql(sql.toString()).params(params).update();
+        if (!params.isEmpty()) {
+            jdbc.sql("INSERT IGNORE INTO call_number_gram (tenant_id, gram, number) VALUES "
+                    + String.join(", ", Collections.nCopies(params.size() / 3, "(?, ?, ?)"))).params(params).update();
+        }
     }
 
     private static long orZero(Long id) {

@@ -79,7 +79,7 @@ final class HistoryModel {
             progress.accept("records " + to + " of " + records);
         }
         totalDays();
-        jdbc.update(NumberGramFill.sql("TRUE"));
+        jdbc.update(NumberGramFill.sql());
         progress.accept("numbers listed for searches: " + jdbc.queryForObject("SELECT COUNT(*) FROM call_number_gram", Long.class));
         jdbc.execute("ALTER TABLE call_record " + String.join(", ", indexes.stream().map(i -> "ADD " + i.definition()).toList()));
         progress.accept("indexes rebuilt: " + indexes.size());

@@ -85,6 +85,32 @@ class CdrImportTests extends ApiTestSupport {
     }
 
     @Test
+    void theImportListsANumberUnderEachRunItsSearchesCanHoldAsMigration0049ListsTheRecordsBeforeIt() {
+        String trunk = "trunk~" + tenant.slug() + "~carrier";
+        List<String> callers = List.of("0912345678", "anonymous", "*98#12345", "+84912345678", "sip:5550123@carrier",
+                "\uFF10\uFF19\uFF11\uFF12" + "3456789", "0912345678");
+        CdrLines.append(file, callers.stream()
+                .map(caller -> CdrLines.call(id(), LATE, 5).from(trunk, caller).to("100", "pbx~" + tenant.slug() + "~extensions",
+                        device("alice")))
+                .toList());
+        assertThat(importer.importFile(file)).isEqualTo(callers.size());
+
+        List<String> imported = grams();
+        assertThat(imported).contains("0912 0912345678", "5678 0912345678", "*98# *98#12345", "+849 +84912345678",
+                "5550 sip:5550123@carrier", "0123 sip:5550123@carrier", "3456 \uFF10\uFF19\uFF11\uFF12" + "3456789")
+                .noneMatch(gram -> gram.contains("anonymous")).noneMatch(gram -> gram.endsWith(" 100"))
+                .as("a number once, however often it called").doesNotHaveDuplicates();
+        jdbc.sql("DELETE FROM call_number_gram WHERE tenant_id = ?").param(tenant.id()).update();
+        jdbc.sql(NumberGramFill.sql()).update();
+        assertThat(grams()).as("the migration's SQL lists the same runs as the import's Java").isEqualTo(imported);
+    }
+
+    private List<String> grams() {
+        return jdbc.sql("SELECT CONCAT(gram, ' ', number) FROM call_number_gram WHERE tenant_id = ? ORDER BY gram, number")
+                .param(tenant.id()).query(String.class).list();
+    }
+
+    @Test
     void aRecordReadTwiceIsStoredAndCountedOnce() {
         String ringGroup = id();
         CdrLines.append(file, List.of(

@@ -76,7 +76,7 @@ class HistoryPlansTests extends ApiTestSupport {
                   NOW()
                 FROM (SELECT seq, TIMESTAMP'2026-09-30 17:00:00' + INTERVAL (seq * 10 + 3) DAY AS started FROM seq_0_to_5) g""")
                 .param("tenant", tenant).param("firstUser", FIRST_USER).param("regular", REGULAR).update();
-        jdbc.sql(NumberGramFill.sql("tenant_id = " + tenant)).update();
+        jdbc.sql(NumberGramFill.sql()).update();
         jdbc.sql("""
                 INSERT INTO call_day_summary (tenant_id, day, user_id, department_id, account_owner_id, direction, records, calls,
                   answered, talk_seconds)

@@ -1,23 +1,40 @@
 package io.pbxctl.daemon.cdr;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
 /**
- * For records that a test or the benchmark inserts directly rather than through the import: the
- * statement of migration 0049 that lists their numbers in call_number_gram, for the records
- * matching {@code condition} (over call_record).
+ * For records that a test or the benchmark inserts directly rather than through the import:
+ * migration 0049's own statement that lists the numbers of every record in call_number_gram
+ * (read from the changelog, so that what tests check is what a database being upgraded runs).
  */
 public final class NumberGramFill {
+
+    private static final String CHANGE = "db/changes/0049-create-call-number-gram-table.yaml";
 
     private NumberGramFill() {
     }
 
-    public static String sql(String condition) {
-        return """
-                INSERT IGNORE INTO call_number_gram (tenant_id, gram, number)
-                SELECT n.tenant_id, SUBSTRING(n.number, p.pos, 4), n.number
-                FROM (SELECT tenant_id, caller_number AS number FROM call_record WHERE %1$s
-                      UNION SELECT tenant_id, dialled_number FROM call_record WHERE %1$s) n
-                  JOIN (WITH RECURSIVE run_start (pos) AS (SELECT 1 UNION ALL SELECT pos + 1 FROM run_start WHERE pos < 77)
-                        SELECT pos FROM run_start) p ON p.pos <= CHAR_LENGTH(n.number) - 3
-                WHERE SUBSTRING(n.number, p.pos, 4) COLLATE utf8mb4_bin REGEXP '^[0-9*#+]{4}$'""".formatted(condition);
+    @SuppressWarnings("unchecked")
+    public static String sql() {
+        try (InputStream in = NumberGramFill.class.getClassLoader().getResourceAsStream(CHANGE)) {
+            if (in == null) {
+                throw new IllegalStateException(CHANGE + " is not on the class path");
+            }
+            Map<String, Object> log = new Yaml().load(in);
+            Map<String, Object> changeSet = (Map<String, Object>) ((List<Map<String, Object>>) log.get("databaseChangeLog")).get(0)
+                    .get("changeSet");
+            List<Map<String, Map<String, String>>> changes = (List<Map<String, Map<String, String>>>) changeSet.get("changes");
+            return changes.stream().map(change -> change.get("sql").get("sql")).filter(sql -> sql.startsWith("INSERT"))
+                    .reduce((a, b) -> {
+                        throw new IllegalStateException("more than one INSERT in " + CHANGE);
+                    }).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
