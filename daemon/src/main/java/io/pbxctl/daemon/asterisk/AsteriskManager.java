@@ -214,9 +214,8 @@ public class AsteriskManager implements SmartLifecycle {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(answer.get(settings.responseTimeout().toMillis() * 2, TimeUnit.MILLISECONDS));
+            return Optional.ofNullable(await(answer));
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            answer.cancel(false);
             log.debug("AMI question not answered: {}", e.toString());
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -226,9 +225,24 @@ public class AsteriskManager implements SmartLifecycle {
     }
 
     /**
+     * Waits for work queued on the worker: its own answer takes at most the response timeout, and
+     * what runs before it (a reload, a reconnection) about as long again. Past that the work is
+     * cancelled if it has not started; if it has, it still ends, unreported.
+     */
+    private <T> T await(Future<T> answer) throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        try {
+            return answer.get(settings.responseTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(false);
+            throw e;
+        }
+    }
+
+    /**
      * Sends one action (a ConfBridge kick, ...) on the worker thread, between reloads, and waits
-     * for Asterisk's answer for at most the response timeout. Fails at once when not connected:
-     * the caller decides whether to try again later.
+     * for Asterisk's answer for at most the response timeout, and for the worker for about as
+     * long again. Fails at once when not connected: the caller decides whether to try again
+     * later, so an action sent this way must be one that can be repeated (a kick, a hangup).
      */
     public ManagerResponse send(ManagerAction action) throws IOException {
         Future<ManagerResponse> answer;
@@ -249,9 +263,12 @@ public class AsteriskManager implements SmartLifecycle {
             throw new IOException("the AMI connection is not running (pbx.ami.enabled=false, or the daemon is stopping)", e);
         }
         try {
-            return answer.get();
+            return await(answer);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("the AMI connection was busy (a reload or a reconnection) for longer than twice pbx.ami.response-timeout;"
+                    + " " + action.getAction() + " was not sent, or its answer not awaited", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for Asterisk", e);
