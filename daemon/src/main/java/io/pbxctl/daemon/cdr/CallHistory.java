@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -33,10 +34,15 @@ class CallHistory {
     private static final int MAX_SIZE = 500;
     /**
      * A number search that matches at most this many records takes its total and its page from
-     * one read of the matching ids (see {@link #fewMatchesSql}); one that matches more is counted,
-     * then paged, over every index entry of the period.
+     * one read of the matching ids ({@link #lookedUp}, else {@link #fewMatchesSql}); one that
+     * matches more is counted, then paged, over every index entry of the period.
      */
     static final int FEW_MATCHES = 5_000;
+    /**
+     * A run of 4 characters listing this many of a tenant's numbers is too common to look up:
+     * each number costs two index lookups, more than the entries of a month of most tenants.
+     */
+    static final int COMMON_RUN = 5_000;
     private static final String COLUMNS = """
             r.id, r.started_at, r.answered_at, r.ended_at, r.duration_seconds, r.talk_seconds, r.direction, r.disposition,
             r.user_id, u.name, r.department_id, d.name, r.device_id, r.peer_user_id, pu.name, r.account_owner_id, o.name,
@@ -65,7 +71,8 @@ class CallHistory {
         int size = number(query, "size", 50, 1, MAX_SIZE);
         long offset = (long) page * size;
         if (filter.searchesNumber()) {
-            List<Long> matching = jdbc.sql(fewMatchesSql(filter)).params(filter.params()).query(Long.class).list();
+            List<Long> matching = lookedUp(filter)
+                    .orElseGet(() -> jdbc.sql(fewMatchesSql(filter)).params(filter.params()).query(Long.class).list());
             if (matching.size() <= FEW_MATCHES) {
                 List<Long> ids = matching.subList((int) Math.min(offset, matching.size()), (int) Math.min(offset + size, matching.size()));
                 List<CallRecordView> items = ids.isEmpty() ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM call_record r " + NAMES
@@ -91,17 +98,55 @@ class CallHistory {
         return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /**
-     * The ids of a number search's records in the page's order, one more than {@link #FEW_MATCHES}
-     * at most; a few are sorted. They are read from the calls of the numbers that contain the
-     * term when the term is long enough to be looked up, otherwise from every entry of the period.
-     */
+    /** The ids of a number search's records in the page's order, read from the period's index, one more than {@link #FEW_MATCHES} at most. */
     static String fewMatchesSql(HistoryFilter filter) {
-        return filter.numberMatchesSql()
-                .map(matches -> "SELECT STRAIGHT_JOIN r.id FROM (" + matches + ") m JOIN call_record r ON r.id = m.id WHERE "
-                        + filter.where())
-                .orElseGet(() -> "SELECT r.id FROM call_record r " + filter.indexHint(false) + " WHERE " + filter.where())
-                + " ORDER BY " + filter.orderBy() + " LIMIT " + (FEW_MATCHES + 1);
+        return "SELECT r.id FROM call_record r " + filter.indexHint(false) + " WHERE " + filter.where() + " ORDER BY " + filter.orderBy()
+                + " LIMIT " + (FEW_MATCHES + 1);
+    }
+
+    /**
+     * A number search's records in the page's order, found through call_number_gram: the
+     * candidates are read from index entries only, and their rows (at most {@link #FEW_MATCHES})
+     * only then. More than that many candidates is answered with one more id than
+     * {@link #FEW_MATCHES}, so that the page is counted over the period. Empty when the term
+     * is too short to be looked up or when even its rarest run lists {@link #COMMON_RUN}
+     * numbers or more: reading the period's index then costs less than looking up each number.
+     */
+    Optional<List<Long>> lookedUp(HistoryFilter filter) {
+        Optional<String> gram = filter.lookedUpTerm().flatMap(term -> rarestRun(filter.tenantId(), term));
+        if (gram.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> candidates = jdbc.sql(filter.numberCandidatesSql() + " LIMIT " + (FEW_MATCHES + 1)).params(filter.params())
+                .param("gram", gram.get()).query(Long.class).list();
+        if (candidates.isEmpty() || candidates.size() > FEW_MATCHES) {
+            return Optional.of(candidates);
+        }
+        return Optional.of(jdbc.sql(candidateRowsSql(filter)).params(filter.params()).param("candidates", candidates)
+                .query(Long.class).list());
+    }
+
+    /** The candidates' ids that the whole view matches, in the page's order (parameter {@code candidates}). */
+    static String candidateRowsSql(HistoryFilter filter) {
+        return "SELECT r.id FROM call_record r WHERE r.id IN (:candidates) AND " + filter.where() + " ORDER BY " + filter.orderBy();
+    }
+
+    /**
+     * Of the runs a search for {@code term} may look up, the one listing the fewest numbers of
+     * the tenant, each counted up to {@link #COMMON_RUN}; empty when all list that many.
+     */
+    Optional<String> rarestRun(long tenantId, String term) {
+        String rarest = null;
+        long fewest = COMMON_RUN;
+        for (String run : NumberGrams.choices(term)) {
+            long numbers = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM call_number_gram WHERE tenant_id = ? AND gram = ? LIMIT "
+                    + COMMON_RUN + ") listed").params(tenantId, run).query(Long.class).single();
+            if (numbers < fewest) {
+                rarest = run;
+                fewest = numbers;
+            }
+        }
+        return Optional.ofNullable(rarest);
     }
 
     /**

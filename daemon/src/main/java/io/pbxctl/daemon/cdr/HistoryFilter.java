@@ -39,6 +39,7 @@ final class HistoryFilter {
     private boolean summarised = true;
     private boolean perPerson;
     private boolean searchesNumber;
+    private String lookedUpTerm;
     private final List<String> periodOfCalls = new ArrayList<>();
     private String summaryColumn = "records";
     private String orderBy = "r.started_at DESC, r.id DESC";
@@ -93,9 +94,7 @@ final class HistoryFilter {
                     "%" + term + "%");
             f.summarisedIf(false, null, null, null);
             f.searchesNumber = true;
-            if (term.length() >= NumberGrams.LENGTH) {
-                f.params.put("gram", NumberGrams.lookedUp(term));
-            }
+            f.lookedUpTerm = term.length() >= NumberGrams.LENGTH ? term : null;
         });
         for (Map.Entry<String, List<String>> param : query.entrySet()) {
             String name = param.getKey();
@@ -146,30 +145,30 @@ final class HistoryFilter {
                 summaryParams));
     }
 
-    /** Whether the view has a "number contains" filter, which reads every index entry of the period. */
+    /** Whether the view has a "number contains" filter. */
     boolean searchesNumber() {
         return searchesNumber;
     }
 
+    /** The term of a number search that can be looked up in call_number_gram (at least {@link NumberGrams#LENGTH} characters). */
+    Optional<String> lookedUpTerm() {
+        return Optional.ofNullable(lookedUpTerm);
+    }
+
     /**
-     * For a number search of at least {@link NumberGrams#LENGTH} characters, the ids of the
-     * period's calls one of whose numbers contains the term (parameters are the filter's): the
-     * numbers are found in call_number_gram under the term's last characters and checked
-     * against the whole term, then their calls of the period are read from the number indexes.
-     * Empty for a shorter term, which has to read every entry of the period. Its records still
-     * need the view's other conditions.
+     * The ids of the period's calls one of whose numbers contains the term, read from index
+     * entries only (parameters: the filter's, and {@code gram}, one of the term's runs): the
+     * numbers listed under that run that contain the whole term, then their calls of the period
+     * from the two number indexes. The view's other conditions are not applied yet.
      */
-    Optional<String> numberMatchesSql() {
-        if (!params.containsKey("gram")) {
-            return Optional.empty();
-        }
-        String numbers = "SELECT g.number FROM call_number_gram g WHERE g.tenant_id = :tenant AND g.gram = :gram"
-                + " AND g.number COLLATE utf8mb4_bin LIKE :number";
+    String numberCandidatesSql() {
+        String numbers = "SELECT g.number FROM call_number_gram g WHERE g.tenant_id = :tenant AND g.gram = :gram AND g.number LIKE :number";
         String period = periodOfCalls.stream().map(c -> " AND " + c).reduce("", String::concat);
-        return Optional.of("SELECT c.id FROM (" + numbers + ") n STRAIGHT_JOIN call_record c FORCE INDEX (ix_call_record_tenant_caller_number)"
-                + " ON c.tenant_id = :tenant AND c.caller_number = n.number" + period
+        // COLLATE: the number indexes are in call_record's collation; compared in the table's binary one they could not be used.
+        return "SELECT c.id FROM (" + numbers + ") n STRAIGHT_JOIN call_record c FORCE INDEX (ix_call_record_tenant_caller_number)"
+                + " ON c.tenant_id = :tenant AND c.caller_number = n.number COLLATE utf8mb4_unicode_ci" + period
                 + " UNION SELECT c.id FROM (" + numbers + ") n STRAIGHT_JOIN call_record c FORCE INDEX (ix_call_record_tenant_dialled_number)"
-                + " ON c.tenant_id = :tenant AND c.dialled_number = n.number" + period);
+                + " ON c.tenant_id = :tenant AND c.dialled_number = n.number COLLATE utf8mb4_unicode_ci" + period;
     }
 
     /** Whether the view is sorted by talk time or duration alone (then the id), the order of a length index. */

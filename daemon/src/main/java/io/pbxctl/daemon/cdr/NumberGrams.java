@@ -1,7 +1,9 @@
 package io.pbxctl.daemon.cdr;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The runs of {@link #LENGTH} characters of a caller or dialled number that a "number contains"
@@ -29,10 +31,13 @@ final class NumberGrams {
     }
 
     /**
-     * The run a search for {@code term} looks up: its last characters, as the ends of numbers are
-     * spread evenly while their beginnings are shared by many (0 9x, +84, a tenant's own prefix).
+     * The runs of {@code term} a search may look up, any of which finds every number containing
+     * it: its last characters first (the ends of numbers are spread evenly, their beginnings
+     * shared by many: 09, +84, a tenant's own prefix), then its first and its middle ones, for
+     * a term whose end is common too.
      */
-    static String lookedUp(String term) {
-        return term.substring(term.length() - LENGTH);
+    static List<String> choices(String term) {
+        int last = term.length() - LENGTH;
+        return Stream.of(last, 0, last / 2).map(start -> term.substring(start, start + LENGTH)).distinct().toList();
     }
 }

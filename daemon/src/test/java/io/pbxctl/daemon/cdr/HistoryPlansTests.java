@@ -130,34 +130,49 @@ class HistoryPlansTests extends ApiTestSupport {
     }
 
     @Test
-    void numberContainsLooksUpTheNumbersHoldingTheTermThenReadsOnlyTheirCallsOfThePeriod() throws SQLException {
+    void numberContainsLooksUpTheNumbersHoldingTheTermThenReadsOnlyIndexEntriesOfTheirCallsOfThePeriod() throws SQLException {
         Comparator<Row> newestFirst = Comparator.comparingLong(Row::id).reversed();
         for (String term : List.of("4567", "45678", "0912", "8776655", REGULAR, "+849887")) {
             HistoryFilter filter = filter("from=2026-11-01", "to=2026-11-30", "number=" + term);
             List<Row> matching = november.stream().filter(r -> r.caller().contains(term) || r.dialled().contains(term)).toList();
             assertThat(matching).as(term).isNotEmpty();
-            String sql = CallHistory.fewMatchesSql(filter);
+            String run = history.rarestRun(tenant, term).orElseThrow();
+            Map<String, Object> params = new HashMap<>(filter.params());
+            params.put("gram", run);
+            String sql = filter.numberCandidatesSql();
 
-            List<Map<String, Object>> plan = onOneConnection(template -> template.queryForList("EXPLAIN " + sql, filter.params()));
+            List<Map<String, Object>> plan = onOneConnection(template -> template.queryForList("EXPLAIN " + sql, params));
             assertThat(plan).as("no table or period read whole (only the derived matches are: <derived2>, <union2,4>): %s", plan)
                     .noneMatch(row -> !String.valueOf(row.get("table")).startsWith("<")
-                            && ("ALL".equals(row.get("type")) || "index".equals(row.get("type"))))
-                    .noneMatch(row -> "ix_call_record_tenant_started_numbers".equals(row.get("key")));
-            assertThat(plan).filteredOn(row -> "c".equals(row.get("table"))).extracting(row -> row.get("key"))
+                            && ("ALL".equals(row.get("type")) || "index".equals(row.get("type"))));
+            assertThat(plan).filteredOn(row -> "c".equals(row.get("table"))).as("index entries only: %s", plan)
+                    .allMatch(row -> String.valueOf(row.get("Extra")).contains("Using index"))
+                    .extracting(row -> row.get("key"))
                     .containsExactlyInAnyOrder("ix_call_record_tenant_caller_number", "ix_call_record_tenant_dialled_number");
             assertThat(plan).filteredOn(row -> "g".equals(row.get("table"))).extracting(row -> row.get("key")).containsOnly("PRIMARY");
 
-            Reads all = read(sql, filter.params());
-            assertThat(all.ids()).as(term).isEqualTo(expected(matching, newestFirst, 0, matching.size()));
-            long numbers = jdbc.sql("SELECT COUNT(*) FROM call_number_gram WHERE tenant_id = ? AND gram = ?")
-                    .params(tenant, NumberGrams.lookedUp(term)).query(Long.class).single();
-            assertThat(all.indexEntries()).as("%s: the numbers under its last 4 characters (%d), and their calls", term, numbers)
+            Reads candidates = read(sql, params);
+            long numbers = jdbc.sql("SELECT COUNT(*) FROM call_number_gram WHERE tenant_id = ? AND gram = ?").params(tenant, run)
+                    .query(Long.class).single();
+            assertThat(candidates.indexEntries()).as("%s: the numbers under %s (%d), and their calls", term, run, numbers)
                     .isLessThanOrEqualTo(2 * numbers + 4L * matching.size() + 10);
+            assertThat(history.lookedUp(filter).orElseThrow()).as(term).isEqualTo(expected(matching, newestFirst, 0, matching.size()));
         }
-        HistoryFilter regular = filter("from=2026-11-01", "to=2026-11-30", "number=" + REGULAR);
-        assertThat(read(CallHistory.fewMatchesSql(regular), regular.params()).ids()).as("only the period's calls of the number").hasSize(3);
-        HistoryFilter always = filter("number=" + REGULAR);
-        assertThat(read(CallHistory.fewMatchesSql(always), always.params()).ids()).as("without a period, all its calls").hasSize(6);
+        assertThat(history.lookedUp(filter("from=2026-11-01", "to=2026-11-30", "number=" + REGULAR)).orElseThrow())
+                .as("only the period's calls of the number").hasSize(3);
+        assertThat(history.lookedUp(filter("number=" + REGULAR)).orElseThrow()).as("without a period, all its calls").hasSize(6);
+    }
+
+    @Test
+    void aRunListingTooManyNumbersIsNotLookedUpUnlessTheTermHasARarerOne() {
+        jdbc.sql("INSERT INTO call_number_gram (tenant_id, gram, number) SELECT ?, '7777', CONCAT('7777', seq) FROM seq_1_to_"
+                + CallHistory.COMMON_RUN).param(tenant).update();
+        assertThat(history.rarestRun(tenant, "7777")).isEmpty();
+        assertThat(history.lookedUp(filter("number=7777"))).as("read from the period's index instead").isEmpty();
+        assertThat(history.rarestRun(tenant, "77770001")).as("a rarer run").hasValueSatisfying(run -> assertThat(run).isNotEqualTo("7777"));
+        jdbc.sql("INSERT INTO call_number_gram (tenant_id, gram, number) SELECT ?, '0001', CONCAT(seq, '0001') FROM seq_1_to_"
+                + CallHistory.COMMON_RUN).param(tenant).update();
+        assertThat(history.rarestRun(tenant, "77770001")).as("its middle run, when its last and first are common").contains("7700");
     }
 
     @Test

@@ -9,12 +9,12 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * For records that a test or the benchmark inserts directly rather than through the import:
- * migration 0049's own statement that lists the numbers of every record in call_number_gram
+ * migration 0050's statement that lists the numbers of every record in call_number_gram
  * (read from the changelog, so that what tests check is what a database being upgraded runs).
  */
 public final class NumberGramFill {
 
-    private static final String CHANGE = "db/changes/0049-create-call-number-gram-table.yaml";
+    private static final String CHANGE = "db/changes/0050-fill-call-number-gram-table.yaml";
 
     private NumberGramFill() {
     }

@@ -25,8 +25,10 @@ class NumberGramsTests {
     }
 
     @Test
-    void aSearchLooksUpItsLastFourCharacters() {
-        assertThat(NumberGrams.lookedUp("4567")).isEqualTo("4567");
-        assertThat(NumberGrams.lookedUp("0912345678")).isEqualTo("5678");
+    void aSearchMayLookUpItsLastFirstOrMiddleRun() {
+        assertThat(NumberGrams.choices("4567")).containsExactly("4567");
+        assertThat(NumberGrams.choices("45678")).containsExactly("5678", "4567");
+        assertThat(NumberGrams.choices("0912345678")).containsExactly("5678", "0912", "2345");
+        assertThat(NumberGrams.choices("+8491234567890123456")).containsExactly("3456", "+849", "5678");
     }
 }
