@@ -115,6 +115,8 @@ public final class HistoryBench {
             queries.put("page.month.user.sorted-by-talk", "?" + month + "&userId=" + user + "&sort=talkSeconds,desc");
             queries.put("page.month.number-contains", "?" + month + "&number=4567");
             queries.put("page.month.number-contains.whole-number", "?" + month + "&number=" + outside);
+            queries.put("page.month.number-contains.prefix", "?" + month + "&number=0912");
+            queries.put("page.month.number-contains.direct-numbers", "?" + month + "&number=7300");
             queries.put("page.month.number-contains.3-digits", "?" + month + "&number=456");
             queries.put("page.year.user", "?from=2025-12-01&to=2026-11-30&userId=" + user);
             queries.put("statistics.month.by-day", "/statistics?groupBy=day&" + month);
