@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,10 +118,16 @@ class CallHistory {
         if (gram.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> candidates = jdbc.sql(filter.numberCandidatesSql() + " LIMIT " + (FEW_MATCHES + 1)).params(filter.params())
-                .param("gram", gram.get()).query(Long.class).list();
-        if (candidates.isEmpty() || candidates.size() > FEW_MATCHES) {
-            return Optional.of(candidates);
+        Set<Long> candidates = new LinkedHashSet<>();
+        for (String sql : filter.numberCandidatesSql()) {
+            candidates.addAll(jdbc.sql(sql + " LIMIT " + (FEW_MATCHES + 1)).params(filter.params()).param("gram", gram.get())
+                    .query(Long.class).list());
+            if (candidates.size() > FEW_MATCHES) {
+                return Optional.of(List.copyOf(candidates));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Optional.of(List.of());
         }
         return Optional.of(jdbc.sql(candidateRowsSql(filter)).params(filter.params()).param("candidates", candidates)
                 .query(Long.class).list());

@@ -139,22 +139,24 @@ class HistoryPlansTests extends ApiTestSupport {
             String run = history.rarestRun(tenant, term).orElseThrow();
             Map<String, Object> params = new HashMap<>(filter.params());
             params.put("gram", run);
-            String sql = filter.numberCandidatesSql();
-
-            List<Map<String, Object>> plan = onOneConnection(template -> template.queryForList("EXPLAIN " + sql, params));
-            assertThat(plan).as("no table or period read whole (only the derived matches are: <derived2>, <union2,4>): %s", plan)
-                    .noneMatch(row -> !String.valueOf(row.get("table")).startsWith("<")
-                            && ("ALL".equals(row.get("type")) || "index".equals(row.get("type"))));
-            assertThat(plan).filteredOn(row -> "c".equals(row.get("table"))).as("index entries only: %s", plan)
-                    .allMatch(row -> String.valueOf(row.get("Extra")).contains("Using index"))
-                    .extracting(row -> row.get("key"))
-                    .containsExactlyInAnyOrder("ix_call_record_tenant_caller_number", "ix_call_record_tenant_dialled_number");
-            assertThat(plan).filteredOn(row -> "g".equals(row.get("table"))).extracting(row -> row.get("key")).containsOnly("PRIMARY");
-
-            Reads candidates = read(sql, params);
+            List<String> sides = filter.numberCandidatesSql();
+            assertThat(sides).hasSize(2);
+            long entries = 0;
+            for (int side = 0; side < 2; side++) {
+                String sql = sides.get(side);
+                List<Map<String, Object>> plan = onOneConnection(template -> template.queryForList("EXPLAIN " + sql, params));
+                assertThat(plan).as("no table or period read whole: %s", plan)
+                        .noneMatch(row -> "ALL".equals(row.get("type")) || "index".equals(row.get("type")));
+                assertThat(plan).filteredOn(row -> "c".equals(row.get("table"))).as("index entries only: %s", plan)
+                        .allMatch(row -> String.valueOf(row.get("Extra")).contains("Using index"))
+                        .extracting(row -> row.get("key"))
+                        .containsExactly(side == 0 ? "ix_call_record_tenant_caller_number" : "ix_call_record_tenant_dialled_number");
+                assertThat(plan).filteredOn(row -> "g".equals(row.get("table"))).extracting(row -> row.get("key")).containsOnly("PRIMARY");
+                entries += read(sql, params).indexEntries();
+            }
             long numbers = jdbc.sql("SELECT COUNT(*) FROM call_number_gram WHERE tenant_id = ? AND gram = ?").params(tenant, run)
                     .query(Long.class).single();
-            assertThat(candidates.indexEntries()).as("%s: the numbers under %s (%d), and their calls", term, run, numbers)
+            assertThat(entries).as("%s: the numbers under %s (%d), and their calls", term, run, numbers)
                     .isLessThanOrEqualTo(2 * numbers + 4L * matching.size() + 10);
             assertThat(history.lookedUp(filter).orElseThrow()).as(term).isEqualTo(expected(matching, newestFirst, 0, matching.size()));
         }
@@ -173,6 +175,29 @@ class HistoryPlansTests extends ApiTestSupport {
         jdbc.sql("INSERT INTO call_number_gram (tenant_id, gram, number) SELECT ?, '0001', CONCAT(seq, '0001') FROM seq_1_to_"
                 + CallHistory.COMMON_RUN).param(tenant).update();
         assertThat(history.rarestRun(tenant, "77770001")).as("its middle run, when its last and first are common").contains("7700");
+    }
+
+    @Test
+    void aSearchMatchingMoreCallsThanAreFewIsCountedAndPagedOverThePeriod() {
+        String busy = "02473001234";
+        jdbc.sql("""
+                INSERT INTO call_record (tenant_id, uniqueid, linkedid, sequence, started_at, answered_at, ended_at, duration_seconds,
+                  talk_seconds, direction, disposition, user_id, department_id, caller_number, caller_name, dialled_number, channel,
+                  peer_channel, imported_at)
+                SELECT :tenant, CONCAT('plan-', :tenant, '-busy-', seq), CONCAT('plan-', :tenant, '-busy-', seq), 1,
+                  TIMESTAMP'2026-11-01 00:00:00' + INTERVAL seq MINUTE, NULL, TIMESTAMP'2026-11-01 00:00:00' + INTERVAL seq MINUTE, 1, 0,
+                  'INBOUND', 'NO_ANSWER', :firstUser + 99, NULL, '0900000000', '', :busy, 'PJSIP/plan', '', NOW()
+                FROM seq_1_to_""" + (CallHistory.FEW_MATCHES + 1))
+                .param("tenant", tenant).param("firstUser", FIRST_USER).param("busy", busy).update();
+        jdbc.sql(NumberGramFill.sql()).update();
+        HistoryFilter filter = filter("from=2026-11-01", "to=2026-11-30", "number=3001234");
+
+        assertThat(history.lookedUp(filter).orElseThrow()).as("stopped after one more than are few").hasSize(CallHistory.FEW_MATCHES + 1);
+        var page = history.page(filter, Map.of("size", List.of("10"), "page", List.of("2")));
+        List<Long> newest = jdbc.sql("SELECT id FROM call_record WHERE tenant_id = ? AND dialled_number = ? ORDER BY started_at DESC, id DESC")
+                .params(tenant, busy).query(Long.class).list();
+        assertThat(page.totalItems()).isEqualTo(CallHistory.FEW_MATCHES + 1);
+        assertThat(page.items()).extracting(CallRecordView::id).isEqualTo(newest.subList(20, 30));
     }
 
     @Test
