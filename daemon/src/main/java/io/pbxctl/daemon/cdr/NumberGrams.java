@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * The runs of {@link #LENGTH} characters of a caller or dialled number that a "number contains"
- * search can hold (digits, *, #, +), as call_number_gram lists them (migration 0049 computes the
- * same runs in SQL for the records stored before it).
+ * search can hold (digits, *, #, +), as call_number_gram lists them (migration 0050 computes the
+ * same runs in SQL for the records stored before the table existed).
  */
 final class NumberGrams {
 

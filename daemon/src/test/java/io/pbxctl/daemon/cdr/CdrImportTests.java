@@ -86,7 +86,7 @@ class CdrImportTests extends ApiTestSupport {
     }
 
     @Test
-    void theImportListsANumberUnderEachRunItsSearchesCanHoldAsMigration0049ListsTheRecordsBeforeIt() {
+    void theImportListsANumberUnderEachRunItsSearchesCanHoldAsMigration0050ListsTheRecordsBeforeIt() {
         String trunk = "trunk~" + tenant.slug() + "~carrier";
         List<String> callers = List.of("0912345678", "anonymous", "*98#12345", "+84912345678", "sip:5550123@carrier",
                 "\uFF10\uFF19\uFF11\uFF12" + "3456789", "0912345678", "09123456789");
