@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -140,20 +144,25 @@ class CallHistory {
 
     /**
      * Of the runs a search for {@code term} may look up, the one listing the fewest numbers of
-     * the tenant, each counted up to {@link #COMMON_RUN}; empty when all list that many.
+     * the tenant (the first of equals), each counted up to {@link #COMMON_RUN} in one statement;
+     * empty when all list that many.
      */
     Optional<String> rarestRun(long tenantId, String term) {
-        String rarest = null;
-        long fewest = COMMON_RUN;
-        for (String run : NumberGrams.choices(term)) {
-            long numbers = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM call_number_gram WHERE tenant_id = ? AND gram = ? LIMIT "
-                    + COMMON_RUN + ") listed").params(tenantId, run).query(Long.class).single();
-            if (numbers < fewest) {
-                rarest = run;
-                fewest = numbers;
-            }
-        }
-        return Optional.ofNullable(rarest);
+        List<String> runs = NumberGrams.choices(term);
+        String counts = String.join(", ", Collections.nCopies(runs.size(),
+                "(SELECT COUNT(*) FROM (SELECT 1 FROM call_number_gram WHERE tenant_id = ? AND gram = ? LIMIT " + COMMON_RUN + ") listed)"));
+        List<Object> params = new ArrayList<>();
+        runs.forEach(run -> params.addAll(List.of(tenantId, run)));
+        List<Long> listed = jdbc.sql("SELECT " + counts).params(params)
+                .query((rs, n) -> {
+                    List<Long> row = new ArrayList<>();
+                    for (int column = 1; column <= runs.size(); column++) {
+                        row.add(rs.getLong(column));
+                    }
+                    return row;
+                }).single();
+        return IntStream.range(0, runs.size()).filter(i -> listed.get(i) < COMMON_RUN).boxed()
+                .min(Comparator.comparing(listed::get)).map(runs::get);
     }
 
     /**

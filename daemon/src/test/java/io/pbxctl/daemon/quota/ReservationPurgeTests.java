@@ -47,12 +47,10 @@ class ReservationPurgeTests extends ApiTestSupport {
     }
 
     private long reserve(String call, long user, long maximum, LocalDateTime at) {
-        return jdbc.sql("CALL reserve_quota(?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(call, user, PERIOD, 180, 0, maximum, at, 1_000).query(Long.class).single();
+        return QuotaRows.reserve(jdbc, call, user, PERIOD, 180, 0, maximum, at, 1_000);
     }
 
     private long counter(long user) {
-        return jdbc.sql("SELECT reserved_seconds FROM minute_usage WHERE user_id = ? AND period_start = ?").params(user, PERIOD)
-                .query(Long.class).single();
+        return QuotaRows.reservedCounter(jdbc, user, PERIOD);
     }
 }

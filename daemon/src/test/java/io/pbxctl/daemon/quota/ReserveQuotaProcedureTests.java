@@ -83,8 +83,7 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
     }
 
     private long reserve(String call, long user, long quota, long minimum, long maximum, LocalDateTime now) {
-        return jdbc.sql("CALL reserve_quota(?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(call, user, PERIOD, quota, minimum, maximum, now, GRACE_MS).query(Long.class).single();
+        return QuotaRows.reserve(jdbc, call, user, PERIOD, quota, minimum, maximum, now, GRACE_MS);
     }
 
     private void hold(String call, long user, long seconds, LocalDateTime now, LocalDateTime expiresAt) {
@@ -94,8 +93,7 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
     }
 
     private long reservedCounter(long user) {
-        return jdbc.sql("SELECT reserved_seconds FROM minute_usage WHERE user_id = ? AND period_start = ?").params(user, PERIOD)
-                .query(Long.class).single();
+        return QuotaRows.reservedCounter(jdbc, user, PERIOD);
     }
 
     private static String callId() {

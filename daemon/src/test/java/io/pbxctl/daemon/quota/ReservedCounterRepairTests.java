@@ -42,12 +42,10 @@ class ReservedCounterRepairTests extends ApiTestSupport {
     }
 
     private void reserve(String call, long user, LocalDateTime now) {
-        assertThat(jdbc.sql("CALL reserve_quota(?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(call, user, PERIOD, 600, 0, 60, now, 1_000).query(Long.class).single()).isEqualTo(60);
+        assertThat(QuotaRows.reserve(jdbc, call, user, PERIOD, 600, 0, 60, now, 1_000)).isEqualTo(60);
     }
 
     private long counter(long user) {
-        return jdbc.sql("SELECT reserved_seconds FROM minute_usage WHERE user_id = ? AND period_start = ?").params(user, PERIOD)
-                .query(Long.class).single();
+        return QuotaRows.reservedCounter(jdbc, user, PERIOD);
     }
 }

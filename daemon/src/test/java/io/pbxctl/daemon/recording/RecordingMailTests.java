@@ -256,36 +256,29 @@ class RecordingMailTests extends ApiTestSupport {
     @Test
     void aRecordingWaitsForItsCallRecordAndIsMailedOnceWhenTheRecordArrives() throws Exception {
         Recorded recorded = recordedDeskCall();
-        TenantFixture tenant = recorded.tenant();
-        String desk = recorded.desk();
-        String callId = recorded.callId();
-        Path file = recorded.file();
         RecordingMailer mailer = mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5));
 
         mailer.sendDue();
         assertThat(smtp.getReceivedMessages()).as("no call record yet").isEmpty();
-        assertThat(state(file)).isEqualTo("PENDING");
-        assertThat(jdbc.sql("SELECT mail_attempts FROM recording WHERE file_path = ?").param(relative(file)).query(Integer.class).single())
-                .as("waiting is not an attempt").isZero();
+        assertThat(state(recorded.file())).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT mail_attempts FROM recording WHERE file_path = ?").param(relative(recorded.file()))
+                .query(Integer.class).single()).as("waiting is not an attempt").isZero();
 
-        importRecords(List.of(CdrLines.call(callId, Instant.parse("2026-11-22T02:00:00Z"), 20).from(desk, "0241234567")
-                .to("0912345678", "pbx~" + tenant.slug() + "~devices", null)));
+        importRecords(List.of(CdrLines.call(recorded.callId(), Instant.parse("2026-11-22T02:00:00Z"), 20)
+                .from(recorded.desk(), "0241234567").to("0912345678", "pbx~" + recorded.tenant().slug() + "~devices", null)));
         mailer.sendDue();
         mailer.sendDue();
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(textOf((Multipart) smtp.getReceivedMessages()[0].getContent())).contains("To: 0912345678", "Talk time: 0:00:20");
-        assertThat(state(file)).isEqualTo("SENT");
+        assertThat(state(recorded.file())).isEqualTo("SENT");
     }
 
     @Test
     void aRecordingWhoseCallRecordDoesNotComeInTimeIsMailedWithoutNumbersAndNeverAgain() throws Exception {
         Recorded recorded = recordedDeskCall();
-        TenantFixture tenant = recorded.tenant();
-        String desk = recorded.desk();
-        String callId = recorded.callId();
-        Path file = recorded.file();
-        jdbc.sql("UPDATE recording SET registered_at = registered_at - INTERVAL 6 MINUTE WHERE file_path = ?").param(relative(file)).update();
+        jdbc.sql("UPDATE recording SET registered_at = registered_at - INTERVAL 6 MINUTE WHERE file_path = ?")
+                .param(relative(recorded.file())).update();
         RecordingMailer mailer = mailer(1_000_000, smtp.getSmtp().getPort(), Duration.ofMinutes(5));
 
         mailer.sendDue();
@@ -294,11 +287,11 @@ class RecordingMailTests extends ApiTestSupport {
         assertThat(text).contains("Recording length: 0:00:01", "The numbers and talk time of this call were not yet in the call history")
                 .doesNotContain("From:", "Talk time:");
 
-        importRecords(List.of(CdrLines.call(callId, Instant.now(), 20).from(desk, "0241234567")
-                .to("0912345678", "pbx~" + tenant.slug() + "~devices", null)));
+        importRecords(List.of(CdrLines.call(recorded.callId(), Instant.now(), 20).from(recorded.desk(), "0241234567")
+                .to("0912345678", "pbx~" + recorded.tenant().slug() + "~devices", null)));
         mailer.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(state(file)).isEqualTo("SENT");
+        assertThat(state(recorded.file())).isEqualTo("SENT");
     }
 
     private record Recorded(TenantFixture tenant, String desk, String callId, Path file) {
