@@ -28,4 +28,15 @@ public final class OutboundDecision {
         }
         return OutboundStep.decided(own);
     }
+
+    /**
+     * Whether the caller's quota must be read before {@link #decide}: only when a call it
+     * refuses would be offered an account code (RESTRICTED, for a user not marked as needing
+     * one). Everywhere else the reservation, which every allowed call makes, refuses with the
+     * same reason, so the read would only repeat its work. An account code's owner is never
+     * asked anything more, so the owner's quota is never read first either.
+     */
+    public static boolean readsQuotaFirst(AccountCodeMode mode, boolean userNeedsCode) {
+        return mode == AccountCodeMode.RESTRICTED && !userNeedsCode;
+    }
 }

@@ -11,7 +11,8 @@ public final class RightsDecision {
 
     /**
      * Emergency is always allowed without limit. Otherwise the first failing rule gives the
-     * reason: outbound off, class, closed direction, then quota (less than the minimum left).
+     * reason: outbound off, class, closed direction, then quota (less than the minimum left; an
+     * unread quota is left to the reservation).
      */
     public static Verdict check(Rights rights, Direction direction, long minimumSeconds) {
         if (direction == Direction.EMERGENCY) {
@@ -27,7 +28,7 @@ public final class RightsDecision {
             return Verdict.refuse(Reason.DIRECTION_CLOSED);
         }
         QuotaState quota = rights.quota();
-        if (!quota.limited()) {
+        if (quota.remainingSeconds() == null) {
             return Verdict.allow(0);
         }
         long remaining = quota.remainingSeconds();

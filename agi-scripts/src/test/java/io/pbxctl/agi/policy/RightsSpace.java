@@ -31,12 +31,16 @@ final class RightsSpace {
     static final List<Direction> CLOSABLE = List.of(Direction.LOCAL, Direction.LONG_DISTANCE, Direction.MOBILE,
             Direction.SPECIAL, Direction.INTERNATIONAL);
 
-    /** Unlimited, nothing left, one second short of the minimum, exactly the minimum, plenty. */
-    static final List<QuotaState> QUOTAS = List.of(QuotaState.unlimited(), QuotaState.remaining(0),
-            QuotaState.remaining(MINIMUM - 1), QuotaState.remaining(MINIMUM), QuotaState.remaining(36_000));
+    /** Read: nothing left, one second short of the minimum, exactly the minimum, plenty. */
+    static final List<QuotaState> READ_QUOTAS = List.of(QuotaState.remaining(0), QuotaState.remaining(MINIMUM - 1),
+            QuotaState.remaining(MINIMUM), QuotaState.remaining(36_000));
 
-    /** 4 classes x 7 directions x 32 closed sets x 2 (outbound on/off) x 5 quotas. */
-    static final int SIZE = 4 * 7 * 32 * 2 * 5;
+    /** Unlimited, the read ones, and a limited quota left unread for the reservation. */
+    static final List<QuotaState> QUOTAS = List.of(QuotaState.unlimited(), READ_QUOTAS.get(0), READ_QUOTAS.get(1),
+            READ_QUOTAS.get(2), READ_QUOTAS.get(3), QuotaState.unread());
+
+    /** 4 classes x 7 directions x 32 closed sets x 2 (outbound on/off) x 6 quotas. */
+    static final int SIZE = 4 * 7 * 32 * 2 * 6;
 
     private RightsSpace() {
     }

@@ -59,7 +59,8 @@ class JdbcAccountCodes implements AccountCodes {
                 .params(tenantId, hasher.hash(digits))
                 .query((rs, n) -> new Row(rs.getString("label"), ZoneId.of(rs.getString("time_zone")), Parties.UserRow.read(rs)))
                 .optional()
-                .map(row -> new CodeOwner(parties.party(row.user(), row.zone(), now), row.label()));
+                // Nothing more is asked after a code, so the owner's quota is left to the reservation (OutboundDecision.readsQuotaFirst).
+                .map(row -> new CodeOwner(parties.party(row.user(), row.zone(), now, false), row.label()));
     }
 
     @Override

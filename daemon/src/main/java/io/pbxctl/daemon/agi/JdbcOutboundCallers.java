@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.agi;
 
+import io.pbxctl.agi.policy.OutboundDecision;
 import io.pbxctl.agi.port.OutboundCaller;
 import io.pbxctl.agi.port.OutboundCallers;
 import io.pbxctl.daemon.numbering.PlanCache;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The calling device, its user and tenant from the caller cache, the plan from the plan cache;
- * only a quota user's usage is read from the database on every call.
+ * a quota user's usage is read from the database only when the decision needs it before the
+ * call's reservation.
  */
 @Component
 class JdbcOutboundCallers implements OutboundCallers {
@@ -27,6 +29,8 @@ class JdbcOutboundCallers implements OutboundCallers {
     @Override
     public Optional<OutboundCaller> find(String tenantSlug, String deviceName, Instant now) {
         return callers.find(tenantSlug, deviceName).map(row -> new OutboundCaller(row.tenantId(), row.slug(), row.deviceId(), row.mode(),
-                row.user().needsCode(), parties.party(row.user(), row.zone(), now), plans.of(row.tenantId(), row.country(), row.areaCode())));
+                row.user().needsCode(),
+                parties.party(row.user(), row.zone(), now, OutboundDecision.readsQuotaFirst(row.mode(), row.user().needsCode())),
+                plans.of(row.tenantId(), row.country(), row.areaCode())));
     }
 }

@@ -62,13 +62,15 @@ public class Parties {
     }
 
     /**
-     * The party of a user row, its quota read as of {@code now} in the month of the tenant's zone.
-     * Calls still running from the previous month are charged to that month, so they do not count.
+     * The party of a user row in the month of {@code now} in the tenant's zone; with
+     * {@code readQuota}, what is left of its quota is read as of {@code now} (calls still running
+     * from the previous month are charged to that month, so they do not count), otherwise it is
+     * left to the call's reservation ({@link QuotaState#unread}).
      */
-    public Party party(UserRow user, ZoneId zone, Instant now) {
+    public Party party(UserRow user, ZoneId zone, Instant now, boolean readQuota) {
         LocalDate period = QuotaPeriod.startAt(now, zone);
-        QuotaState quota = user.quotaMinutes() == null
-                ? QuotaState.unlimited()
+        QuotaState quota = user.quotaMinutes() == null ? QuotaState.unlimited()
+                : !readQuota ? QuotaState.unread()
                 : QuotaState.remaining(user.quotaMinutes() * 60L - usedAndReserved(user.userId(), period, now));
         Rights rights = new Rights(user.outboundEnabled(), user.callClass(), user.closed(), quota);
         return new Party(user.userId(), rights, user.quotaMinutes(), period, user.route());

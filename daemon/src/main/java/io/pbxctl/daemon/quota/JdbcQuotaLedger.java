@@ -6,36 +6,28 @@ import io.pbxctl.agi.port.Reservation;
 import io.pbxctl.agi.port.Settlement;
 import io.pbxctl.daemon.agi.CallDatabase;
 import io.pbxctl.daemon.agi.Utc;
-import io.pbxctl.daemon.system.PbxProperties;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Minute reservations and settlements on MariaDB. A reservation is one call of the
- * {@code reserve_quota} procedure, which locks the user's usage row of the period, so two calls
- * of one user reserve one after the other and see each other's share. A settlement is keyed on
- * the call's unique id: the second one finds it and charges nothing.
+ * Minute reservations and settlements on MariaDB: {@link QuotaReservations} for users with a
+ * quota, {@link UnlimitedReservations} for the others. A settlement is keyed on the call's
+ * unique id: the second one finds it and charges nothing.
  */
 @Component
 class JdbcQuotaLedger implements QuotaLedger {
 
-    private static final int LOCK_ATTEMPTS = 3;
-
     private final CallDatabase database;
     private final UnlimitedReservations unlimited;
-    private final long maximumSeconds;
-    private final Duration grace;
+    private final QuotaReservations limited;
 
-    JdbcQuotaLedger(CallDatabase database, UnlimitedReservations unlimited, PbxProperties properties) {
+    JdbcQuotaLedger(CallDatabase database, UnlimitedReservations unlimited, QuotaReservations limited) {
         this.database = database;
         this.unlimited = unlimited;
-        this.maximumSeconds = properties.calls().maximumReservation().toSeconds();
-        this.grace = properties.calls().reservationGrace();
+        this.limited = limited;
     }
 
     @Override
@@ -45,20 +37,9 @@ class JdbcQuotaLedger implements QuotaLedger {
             unlimited.record(callId, party.userId(), party.period(), now);
             return Reservation.of(0);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                long granted = database.jdbc().sql("CALL reserve_quota(?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(callId, party.userId(), party.period(), party.monthlyQuotaMinutes() * 60L, minimumSeconds,
-                                maximumSeconds, Utc.of(now), grace.toMillis())
-                        .query(Long.class).single();
-                return granted == 0 ? Reservation.refused() : Reservation.of(granted);
-            } catch (PessimisticLockingFailureException e) {
-                // Two first calls of a month can deadlock creating the usage row; InnoDB lets one win, the other retries.
-                if (attempt == LOCK_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        long granted = limited.reserve(new QuotaReservations.Request(callId, party.userId(), party.period(),
+                party.monthlyQuotaMinutes() * 60L, minimumSeconds, now));
+        return granted == 0 ? Reservation.refused() : Reservation.of(granted);
     }
 
     private record Held(long userId, LocalDate period, long reservedSeconds) {

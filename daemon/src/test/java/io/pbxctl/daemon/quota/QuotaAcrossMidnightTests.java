@@ -42,12 +42,12 @@ class QuotaAcrossMidnightTests extends ApiTestSupport {
         Instant afterMidnight = NOVEMBER.atStartOfDay(HANOI).plusSeconds(300).toInstant();
         String nightCall = "1793500000." + UUID.randomUUID().toString().substring(0, 8);
 
-        Party october = parties.party(row, HANOI, beforeMidnight);
+        Party october = parties.party(row, HANOI, beforeMidnight, true);
         assertThat(october.period()).isEqualTo(OCTOBER);
         Reservation held = ledger.reserve(nightCall, october, 60, beforeMidnight);
         assertThat(held.limitSeconds()).isEqualTo(600);
 
-        Party november = parties.party(row, HANOI, afterMidnight);
+        Party november = parties.party(row, HANOI, afterMidnight, true);
         assertThat(november.period()).isEqualTo(NOVEMBER);
         assertThat(november.rights().quota().remainingSeconds()).isEqualTo(600);
         String morningCall = "1793500001." + UUID.randomUUID().toString().substring(0, 8);
