@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * reservation rows. Nothing in this daemon lets them drift, but a daemon of an older version
  * settling calls during a rolling upgrade does not know the counter, and a drift must not
  * refuse a user's calls until the month ends. Candidates come from a plain read; each one is
- * then counted again under its usage row's lock, as {@code reserve_quota} counts, and only a
+ * then counted again under its usage row's lock, as {@code reserve_quotas} counts, and only a
  * real difference is written.
  */
 @Component
