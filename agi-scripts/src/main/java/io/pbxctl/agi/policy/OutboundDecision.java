@@ -30,13 +30,28 @@ public final class OutboundDecision {
     }
 
     /**
-     * Whether the caller's quota must be read before {@link #decide}: only when a call it
-     * refuses would be offered an account code (RESTRICTED, for a user not marked as needing
-     * one). Everywhere else the reservation, which every allowed call makes, refuses with the
-     * same reason, so the read would only repeat its work. An account code's owner is never
-     * asked anything more, so the owner's quota is never read first either.
+     * Whether the caller's quota must be read before {@link #decide}, because leaving it to the
+     * call's reservation could change the outcome: in RESTRICTED mode for a user not marked as
+     * needing a code, a quota refusal is offered a code; in mode OFF, a caller without trunks is
+     * refused NO_ROUTE before any reservation, where the read quota would have said
+     * QUOTA_EXHAUSTED first. In mode ALL, and for a marked user in RESTRICTED, every call asks
+     * for a code, and the code owner's quota decides. Everywhere else the reservation, which
+     * every allowed call makes, refuses with the same reason, so a read would only repeat it.
      */
-    public static boolean readsQuotaFirst(AccountCodeMode mode, boolean userNeedsCode) {
-        return mode == AccountCodeMode.RESTRICTED && !userNeedsCode;
+    public static boolean readsQuotaFirst(AccountCodeMode mode, boolean userNeedsCode, boolean hasRoute) {
+        return switch (mode) {
+            case OFF -> !hasRoute;
+            case ALL -> false;
+            case RESTRICTED -> !userNeedsCode;
+        };
+    }
+
+    /**
+     * Whether the quota of an entered account code's owner must be read first: nothing more is
+     * asked after a code, so only when the owner has no trunks (a caller without trunks of
+     * their own would then be refused NO_ROUTE before the reservation).
+     */
+    public static boolean readsOwnersQuotaFirst(boolean ownerHasRoute) {
+        return !ownerHasRoute;
     }
 }

@@ -45,53 +45,88 @@ class OutboundDecisionTests {
     }
 
     /**
-     * Leaving the quota unread changes no call's outcome wherever {@code readsQuotaFirst} says so:
-     * for every mode, mark and read quota, the decision on the unread quota followed by the
-     * reservation (granted exactly when the read quota has the minimum left) ends as the
-     * decision on the read quota does. Where it says the read is needed, skipping it would
-     * change an outcome.
+     * Leaving the caller's quota unread changes no call's outcome wherever {@code readsQuotaFirst}
+     * says so: for every mode, mark, route and read quota, the decision on the unread quota
+     * followed by the script's route check and the reservation (granted exactly when the read
+     * quota has the minimum left) ends as the decision on the read quota does. And the read is
+     * asked for exactly where skipping it would change an outcome.
      */
     @Test
-    void theQuotaIsReadFirstExactlyWhereLeavingItToTheReservationWouldChangeAnOutcome() {
+    void theCallersQuotaIsReadFirstExactlyWhereLeavingItToTheReservationWouldChangeAnOutcome() {
         List<String> mismatches = new ArrayList<>();
-        Set<String> needed = new HashSet<>();
         for (AccountCodeMode mode : AccountCodeMode.values()) {
             for (boolean needsCode : new boolean[] {true, false}) {
-                for (RightsSpace.Case c : RightsSpace.all()) {
-                    if (!RightsSpace.READ_QUOTAS.contains(c.rights().quota())) {
-                        continue;
+                for (boolean hasRoute : new boolean[] {true, false}) {
+                    boolean changes = false;
+                    for (RightsSpace.Case c : readQuotaCases()) {
+                        String read = outcome(OutboundDecision.decide(mode, needsCode, c.rights(), c.direction(), RightsSpace.MINIMUM),
+                                c, hasRoute);
+                        String unread = outcome(OutboundDecision.decide(mode, needsCode, unread(c.rights()), c.direction(),
+                                RightsSpace.MINIMUM), c, hasRoute);
+                        if (!read.equals(unread)) {
+                            changes = true;
+                            if (!OutboundDecision.readsQuotaFirst(mode, needsCode, hasRoute)) {
+                                mismatches.add(mode + ", needs code " + needsCode + ", route " + hasRoute + ", " + c + ": " + unread
+                                        + " instead of " + read);
+                            }
+                        }
                     }
-                    Rights unread = new Rights(c.rights().outboundEnabled(), c.rights().callClass(), c.rights().closedDirections(),
-                            QuotaState.unread());
-                    boolean reservationGranted = c.rights().quota().remainingSeconds() >= RightsSpace.MINIMUM;
-                    String read = outcome(OutboundDecision.decide(mode, needsCode, c.rights(), c.direction(), RightsSpace.MINIMUM),
-                            c.direction(), reservationGranted);
-                    String deferred = outcome(OutboundDecision.decide(mode, needsCode, unread, c.direction(), RightsSpace.MINIMUM),
-                            c.direction(), reservationGranted);
-                    if (read.equals(deferred)) {
-                        continue;
-                    }
-                    if (OutboundDecision.readsQuotaFirst(mode, needsCode)) {
-                        needed.add(mode + "/" + needsCode);
-                    } else {
-                        mismatches.add(mode + ", needs code " + needsCode + ", " + c + ": " + deferred + " instead of " + read);
-                    }
+                    assertThat(OutboundDecision.readsQuotaFirst(mode, needsCode, hasRoute))
+                            .as("%s, needs code %s, route %s: read only where it changes an outcome", mode, needsCode, hasRoute)
+                            .isEqualTo(changes);
                 }
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(needed).containsExactly(AccountCodeMode.RESTRICTED + "/false");
     }
 
-    /** What the caller ends with, the account code prompt aside: the reservation refuses when it grants nothing. */
-    private static String outcome(OutboundStep step, Direction direction, boolean reservationGranted) {
+    /**
+     * The same for an entered code's owner, whose rights decide once the code is accepted: the
+     * call uses the caller's trunks, or the owner's when the caller has none.
+     */
+    @Test
+    void theOwnersQuotaIsReadFirstExactlyWhereLeavingItToTheReservationCouldChangeAnOutcome() {
+        for (boolean ownerHasRoute : new boolean[] {true, false}) {
+            boolean changes = false;
+            for (boolean callerHasRoute : new boolean[] {true, false}) {
+                for (RightsSpace.Case c : readQuotaCases()) {
+                    boolean route = callerHasRoute || ownerHasRoute;
+                    String read = outcome(OutboundStep.decided(RightsDecision.check(c.rights(), c.direction(), RightsSpace.MINIMUM)),
+                            c, route);
+                    String unread = outcome(OutboundStep.decided(RightsDecision.check(unread(c.rights()), c.direction(),
+                            RightsSpace.MINIMUM)), c, route);
+                    changes |= !read.equals(unread);
+                }
+            }
+            assertThat(OutboundDecision.readsOwnersQuotaFirst(ownerHasRoute)).as("owner's route %s", ownerHasRoute).isEqualTo(changes);
+        }
+    }
+
+    private static List<RightsSpace.Case> readQuotaCases() {
+        return RightsSpace.all().stream().filter(c -> RightsSpace.READ_QUOTAS.contains(c.rights().quota())).toList();
+    }
+
+    private static Rights unread(Rights rights) {
+        return new Rights(rights.outboundEnabled(), rights.callClass(), rights.closedDirections(), QuotaState.unread());
+    }
+
+    /**
+     * What the caller ends with, as OutboundScript goes on from the step (the account code prompt
+     * aside): the route check, then the reservation, which refuses when less than the minimum is
+     * left of the case's read quota. Emergency calls reserve nothing.
+     */
+    private static String outcome(OutboundStep step, RightsSpace.Case c, boolean hasRoute) {
         if (step.needsCode()) {
             return "ask, else " + step.withoutCode();
         }
         if (!step.verdict().allowed()) {
             return "refused " + step.verdict().refusal();
         }
-        return direction == Direction.EMERGENCY || reservationGranted ? "allowed" : "refused " + Reason.QUOTA_EXHAUSTED;
+        if (!hasRoute) {
+            return "refused " + Reason.NO_ROUTE;
+        }
+        boolean granted = c.rights().quota().remainingSeconds() >= RightsSpace.MINIMUM;
+        return c.direction() == Direction.EMERGENCY || granted ? "allowed" : "refused " + Reason.QUOTA_EXHAUSTED;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pbxctl.daemon.accountcode;
 
+import io.pbxctl.agi.policy.OutboundDecision;
 import io.pbxctl.agi.port.AccountCodes;
 import io.pbxctl.agi.port.CodeOwner;
 import io.pbxctl.daemon.agi.CallDatabase;
@@ -59,8 +60,8 @@ class JdbcAccountCodes implements AccountCodes {
                 .params(tenantId, hasher.hash(digits))
                 .query((rs, n) -> new Row(rs.getString("label"), ZoneId.of(rs.getString("time_zone")), Parties.UserRow.read(rs)))
                 .optional()
-                // Nothing more is asked after a code, so the owner's quota is left to the reservation (OutboundDecision.readsQuotaFirst).
-                .map(row -> new CodeOwner(parties.party(row.user(), row.zone(), now, false), row.label()));
+                .map(row -> new CodeOwner(parties.party(row.user(), row.zone(), now,
+                        OutboundDecision.readsOwnersQuotaFirst(!row.user().route().isEmpty())), row.label()));
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.asteriskjava.util.SocketConnectionFacade;
 /**
  * One FastAGI connection with limits: a line longer than {@link #MAX_LINE} bytes or a
  * connection that sends more than {@link #MAX_TOTAL} bytes is cut, so a broken or hostile
- * client cannot grow the heap; the end of the stream is an error, never a short request.
+ * client cannot grow the heap; the end of the stream is an error, never a short request. The
+ * total counts what was received, including what was read ahead of the current line.
  * Lines are cut out of a buffer of its own, not read byte by byte through synchronized streams:
  * a request is about a kilobyte, and the per-byte locking was the largest part of the FastAGI
  * threads' CPU (docs/performance.md).

@@ -30,7 +30,8 @@ class JdbcOutboundCallers implements OutboundCallers {
     public Optional<OutboundCaller> find(String tenantSlug, String deviceName, Instant now) {
         return callers.find(tenantSlug, deviceName).map(row -> new OutboundCaller(row.tenantId(), row.slug(), row.deviceId(), row.mode(),
                 row.user().needsCode(),
-                parties.party(row.user(), row.zone(), now, OutboundDecision.readsQuotaFirst(row.mode(), row.user().needsCode())),
+                parties.party(row.user(), row.zone(), now,
+                        OutboundDecision.readsQuotaFirst(row.mode(), row.user().needsCode(), !row.user().route().isEmpty())),
                 plans.of(row.tenantId(), row.country(), row.areaCode())));
     }
 }

@@ -25,7 +25,11 @@ class QuotaReservations implements AutoCloseable {
     private static final int MAX_BATCH = 128;
     private static final int LOCK_ATTEMPTS = 3;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-    /** The usage rows are locked in this order in every batch, so that two batches never wait for each other in a circle. */
+    /**
+     * The order in which each batch locks the usage rows, so that the batches of several daemons
+     * take them in the same order. Deadlocks remain possible with a settlement, the purge, or a
+     * call's earlier reservation held for another user; the retry below takes care of them.
+     */
     private static final Comparator<Request> LOCK_ORDER = Comparator.comparingLong(Request::userId).thenComparing(Request::period);
 
     record Request(String callId, long userId, LocalDate period, long quotaSeconds, long minimumSeconds, Instant now) {
@@ -81,7 +85,7 @@ class QuotaReservations implements AutoCloseable {
                         .params(requests, maximumSeconds, graceMs)
                         .query(String.class).single();
             } catch (PessimisticLockingFailureException e) {
-                // Two first calls of a month can deadlock creating the usage row; InnoDB lets one win, the other retries.
+                // InnoDB rolled the whole batch back, so nothing of it was written and it can be sent again as it is.
                 if (attempt == LOCK_ATTEMPTS) {
                     throw e;
                 }

@@ -6,8 +6,12 @@ import io.pbxctl.agi.contract.Variables;
 import io.pbxctl.daemon.ApiTestSupport;
 import io.pbxctl.daemon.agi.CallScenario.Person;
 import io.pbxctl.daemon.agi.FakeAsterisk.Call;
+import io.pbxctl.daemon.quota.QuotaPeriod;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +137,21 @@ class QuotaProtocolTests extends ApiTestSupport {
         settle(call, 61);
         assertThat(dial(OutboundProtocolTests.callId(), almost).get(Variables.REASON))
                 .as("59 s left is less than the one-minute minimum").isEqualTo("QUOTA_EXHAUSTED");
+    }
+
+    /** The quota is read first for a caller without trunks (OutboundDecision.readsQuotaFirst), so the reason stays the quota's. */
+    @Test
+    void aCallerWithoutTrunksHearsThatTheQuotaIsUsedUpBeforeHearingThatThereIsNoRoute() throws IOException {
+        Map<String, Object> noTrunks = new HashMap<>();
+        noTrunks.put("monthlyQuotaMinutes", 2);
+        noTrunks.put("outboundGroupId", null);
+        Person stranded = scenario.person("Stranded", noTrunks);
+        assertThat(dial(OutboundProtocolTests.callId(), stranded).get(Variables.REASON)).isEqualTo("NO_ROUTE");
+
+        jdbc.sql("INSERT INTO minute_usage (user_id, period_start, used_seconds) VALUES (?, ?, 120)")
+                .params(stranded.userId(), QuotaPeriod.startAt(Instant.now(), ZoneId.of(jdbc.sql("SELECT time_zone FROM tenant WHERE id = ?")
+                        .param(scenario.tenant.id()).query(String.class).single()))).update();
+        assertThat(dial(OutboundProtocolTests.callId(), stranded).get(Variables.REASON)).isEqualTo("QUOTA_EXHAUSTED");
     }
 
     @Test

@@ -99,6 +99,27 @@ class GroupCommitTests {
         assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aRequestWhoseCallerStoppedWaitingIsDroppedBeforeItsBatchIsWritten() throws Exception {
+        commit = start(Duration.ofSeconds(2), batch -> batch.stream().map(i -> "#" + i).toList());
+        submitAsync(1);
+        assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> commit.submit(2, "request 2")).hasMessage("request 2 was not written within 2000 ms");
+        releaseFirstWrite.countDown();
+
+        assertThat(commit.submit(3, "request 3")).isEqualTo("#3");
+        assertThat(batches).containsExactly(List.of(1), List.of(3));
+    }
+
+    @Test
+    void aRequestAfterCloseFailsAtOnce() {
+        commit = start(batch -> batch.stream().map(i -> "#" + i).toList());
+        commit.close();
+
+        assertThatThrownBy(() -> commit.submit(1, "request 1")).isInstanceOf(DataAccessResourceFailureException.class)
+                .hasMessage("could not write request 1: the daemon is stopping");
+    }
+
     /** The writer records each batch and holds the first one until the test releases it. */
     private GroupCommit<Integer, String> start(Function<List<Integer>, List<String>> writer) {
         return start(Duration.ofSeconds(10), writer);
