@@ -37,8 +37,16 @@ public class CallDatabase implements AutoCloseable {
         pool.setInitializationFailTimeout(-1);
         pool.addDataSourceProperty("connectTimeout", String.valueOf(timeoutMs));
         pool.addDataSourceProperty("socketTimeout", String.valueOf(timeoutMs));
+        // The server gives up a lock wait before the client's socket timeout does: a reservation batch commits inside its
+        // procedure, so one that waited past the client's timeout would still be committed for calls already refused.
+        pool.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds(timeoutMs));
         jdbc = JdbcClient.create(pool);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+    }
+
+    /** Whole seconds (InnoDB's unit) below the socket timeout, and at least one. */
+    static long lockWaitSeconds(long timeoutMs) {
+        return Math.max(1, (timeoutMs - 1) / 1000);
     }
 
     public JdbcClient jdbc() {

@@ -61,9 +61,13 @@ class QuotaReservations implements AutoCloseable {
         StringBuilder json = new StringBuilder("[");
         for (int i : order) {
             Request r = batch.get(i);
-            json.append(json.length() == 1 ? "" : ",")
-                    .append('[').append(jsonString(r.callId())).append(',').append(r.userId()).append(",\"").append(r.period())
-                    .append("\",").append(r.quotaSeconds()).append(',').append(r.minimumSeconds()).append(",\"").append(DATETIME.format(Utc.of(r.now()))).append("\"]");
+            json.append(json.length() == 1 ? "[" : ",[")
+                    .append(jsonString(r.callId())).append(',')
+                    .append(r.userId()).append(',')
+                    .append(jsonString(r.period().toString())).append(',')
+                    .append(r.quotaSeconds()).append(',')
+                    .append(r.minimumSeconds()).append(',')
+                    .append(jsonString(DATETIME.format(Utc.of(r.now())))).append(']');
         }
         String requests = json.append(']').toString();
         String granted = call(requests);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pbxctl.daemon.ApiTestSupport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -26,6 +30,8 @@ class QuotaReservationsTests extends ApiTestSupport {
 
     @Autowired
     private QuotaReservations reservations;
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void aBatchGrantsItsCallsOneAfterTheOtherAndAnswersEachInItsOwnPlace() {
@@ -83,6 +89,34 @@ class QuotaReservationsTests extends ApiTestSupport {
 
         assertThat(reservations.reserve(request)).isEqualTo(600);
         assertThat(heldBy(odd)).contains(600L);
+    }
+
+    /**
+     * The server gives up the lock wait before the client's socket timeout (CallDatabase), so a
+     * batch refused for a locked usage row is rolled back there and is not committed once the
+     * lock is released, for calls that were already refused.
+     */
+    @Test
+    void aBatchThatWaitsTooLongForALockedRowLeavesNothingBehind() throws Exception {
+        long user = newTenant("VN").create("users", Map.of("name", "Locked"));
+        jdbc.sql("INSERT INTO minute_usage (user_id, period_start, used_seconds) VALUES (?, ?, 0)").params(user, PERIOD).update();
+        QuotaReservations.Request refused = request(user, 600, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT used_seconds FROM minute_usage WHERE user_id = ? AND period_start = ? FOR UPDATE")) {
+                lock.setLong(1, user);
+                lock.setObject(2, PERIOD);
+                lock.executeQuery().close();
+            }
+            assertThatThrownBy(() -> reservations.reserve(refused)).isInstanceOf(DataAccessResourceFailureException.class)
+                    .rootCause().hasMessageContaining("Lock wait timeout exceeded");
+            holder.rollback();
+        }
+
+        QuotaReservations.Request next = request(user, 600, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(reservations.reserve(next)).as("the next call, once the row is free, finds the whole quota").isEqualTo(600);
+        assertThat(heldBy(refused.callId())).isEmpty();
     }
 
     private Optional<Long> heldBy(String call) {
