@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -19,7 +20,9 @@ import org.springframework.dao.DataIntegrityViolationException;
  * a thread of its own. Each caller still waits until its own request is committed, which keeps
  * a call refused while the database is down, and at most a bounded time; but a busy daemon pays
  * one statement and one commit for many calls instead of one each. A quiet daemon writes each
- * request alone, as soon as it comes. A request whose caller stopped waiting is dropped before
+ * request alone, as soon as it comes. A batch that fails for one request's sake (an integrity
+ * error, a lock that could not be had) is written again request by request. A request whose
+ * caller stopped waiting is dropped before
  * its batch is written: its call was already refused, so it must hold nothing (after a database
  * outage the queue may hold many of them).
  *
@@ -101,12 +104,13 @@ final class GroupCommit<T, R> implements AutoCloseable {
     private void write(List<Pending<T, R>> batch) {
         try {
             complete(batch, writer.apply(batch.stream().map(Pending::request).toList()));
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | CannotAcquireLockException e) {
             if (batch.size() == 1) {
                 batch.get(0).result().completeExceptionally(e);
                 return;
             }
-            // One request naming a row deleted meanwhile (a user, say) must not fail the requests written with it.
+            // One request naming a row deleted meanwhile (a user, say), or one whose row stays locked elsewhere, must not fail
+            // the requests written with it.
             for (Pending<T, R> pending : batch) {
                 if (pending.result().isDone()) {
                     continue;

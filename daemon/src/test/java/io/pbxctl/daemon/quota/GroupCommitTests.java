@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -51,11 +54,13 @@ class GroupCommitTests {
         assertThat(batches.get(1)).containsExactlyInAnyOrder(2, 3, 4);
     }
 
-    @Test
-    void aBatchRefusedForTheIntegrityOfOneRequestIsWrittenAgainOneByOne() throws Exception {
+    @ParameterizedTest
+    @ValueSource(classes = {DataIntegrityViolationException.class, CannotAcquireLockException.class})
+    void aBatchRefusedForTheSakeOfOneRequestIsWrittenAgainOneByOne(Class<? extends RuntimeException> refusal) throws Exception {
         commit = start(batch -> {
             if (batch.contains(13)) {
-                throw new DataIntegrityViolationException("13 names a deleted row");
+                throw refusal == CannotAcquireLockException.class ? new CannotAcquireLockException("13 cannot be written")
+                        : new DataIntegrityViolationException("13 cannot be written");
             }
             return batch.stream().map(i -> "#" + i).toList();
         });
@@ -69,7 +74,7 @@ class GroupCommitTests {
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("#1");
         assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo("#2");
         assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DataAccessResourceFailureException.class)
-                .hasRootCauseMessage("13 names a deleted row");
+                .hasRootCauseMessage("13 cannot be written");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -109,8 +110,10 @@ class QuotaReservationsTests extends ApiTestSupport {
                 lock.setObject(2, PERIOD);
                 lock.executeQuery().close();
             }
-            assertThatThrownBy(() -> reservations.reserve(refused)).isInstanceOf(DataAccessResourceFailureException.class)
+            assertThatThrownBy(() -> reservations.reserveAll(List.of(refused)))
+                    .as("a lock failure, so that GroupCommit writes a batch again call by call").isInstanceOf(CannotAcquireLockException.class)
                     .rootCause().hasMessageContaining("Lock wait timeout exceeded");
+            assertThatThrownBy(() -> reservations.reserve(refused)).isInstanceOf(DataAccessResourceFailureException.class);
             holder.rollback();
         }
 
