@@ -1,5 +1,7 @@
 package io.pbxctl.agi.numbering;
 
+import java.util.regex.Pattern;
+
 /**
  * How numbers are written in a country whose plan ships with the product: the country code
  * and the national trunk prefix that precedes national numbers (Vietnam "0", Poland none).
@@ -9,6 +11,7 @@ public enum Country {
     PL("48", "");
 
     static final String INTERNATIONAL_PREFIX = "00";
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,32}");
 
     private final String countryCode;
     private final String trunkPrefix;
@@ -29,7 +32,7 @@ public enum Country {
      * @throws IllegalArgumentException when the number has anything but digits and one leading +
      */
     public String normalise(String dialled) {
-        if (dialled == null || !dialled.matches("\\+?[0-9]{1,32}")) {
+        if (dialled == null || !NUMBER.matcher(dialled).matches()) {
             throw new IllegalArgumentException("a number has digits only, optionally after one leading +");
         }
         String international = dialled.startsWith("+")

@@ -38,9 +38,9 @@ public final class Answer {
 
     void applyTo(AgiChannel channel) throws AgiException {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
-            channel.setVariable(variable.getKey(), variable.getValue());
+            channel.sendCommand(new SetVariable(variable.getKey(), variable.getValue()));
         }
-        channel.setVariable(Variables.REASON, reason == null ? "" : reason.name());
-        channel.setVariable(Variables.RESULT, result.name());
+        channel.sendCommand(new SetVariable(Variables.REASON, reason == null ? "" : reason.name()));
+        channel.sendCommand(new SetVariable(Variables.RESULT, result.name()));
     }
 }

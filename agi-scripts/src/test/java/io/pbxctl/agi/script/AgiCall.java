@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
@@ -16,6 +16,7 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.mockito.InOrder;
 
 /**
@@ -58,11 +59,13 @@ final class AgiCall {
     List<String> run(PbxScript script) throws AgiException {
         script.service(request, channel);
         InOrder order = inOrder(channel);
-        order.verify(channel).setVariable(eq(Variables.RESULT), anyString());
+        order.verify(channel).sendCommand(argThat(command -> command instanceof SetVariableCommand set
+                && set.getVariable().equals(Variables.RESULT)));
         order.verifyNoMoreInteractions();
         List<String> set = mockingDetails(channel).getInvocations().stream()
-                .filter(invocation -> invocation.getMethod().getName().equals("setVariable"))
-                .map(invocation -> invocation.getArgument(0) + "=" + invocation.getArgument(1))
+                .filter(invocation -> invocation.getMethod().getName().equals("sendCommand"))
+                .map(invocation -> (SetVariableCommand) invocation.getArgument(0))
+                .map(command -> command.getVariable() + "=" + command.getValue())
                 .toList();
         assertThat(set).filteredOn(variable -> variable.startsWith(Variables.RESULT + "=")).hasSize(1);
         return set;

@@ -2,12 +2,13 @@ package io.pbxctl.daemon.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pbxctl.daemon.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class VerifiedPasswordsTests {
 
-    private final LoginThrottleTests.ManualClock clock = new LoginThrottleTests.ManualClock();
+    private final ManualClock clock = new ManualClock();
     private final VerifiedPasswords verified = new VerifiedPasswords(Duration.ofMinutes(5), clock);
 
     @Test
