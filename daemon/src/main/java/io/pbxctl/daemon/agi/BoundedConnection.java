@@ -1,6 +1,5 @@
 package io.pbxctl.daemon.agi;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +42,8 @@ final class BoundedConnection implements SocketConnectionFacade {
     BoundedConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+        // Unbuffered: the library writes each command whole and flushes it at once, so a buffer would only copy it.
+        this.out = socket.getOutputStream();
     }
 
     @Override
