@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * Deletes the embedded MariaDB (about 350 MB of binaries and data) of a test context's
  * throw-away data directory ({@code application-test.properties}: {@code pbxctl-test-<uuid>}
  * under the temporary directory) when the context closes, after the database has stopped: left
- * behind, one run of the suite leaves some 7 GB. Nothing else writes there once the database
- * has stopped, unlike the generated configuration beside it (a few kilobytes, left alone).
+ * behind, one run of the suite leaves about 3.5 GB (ten contexts). Nothing else writes there
+ * once the database has stopped, unlike the generated configuration beside it (a few
+ * kilobytes, left alone).
  */
 @Configuration(proxyBeanMethods = false)
 class TestDataDirectoryCleanup {
