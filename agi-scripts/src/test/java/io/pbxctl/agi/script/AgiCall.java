@@ -64,7 +64,9 @@ final class AgiCall {
         order.verifyNoMoreInteractions();
         List<String> set = mockingDetails(channel).getInvocations().stream()
                 .filter(invocation -> invocation.getMethod().getName().equals("sendCommand"))
-                .map(invocation -> (SetVariableCommand) invocation.getArgument(0))
+                .map(invocation -> invocation.getArgument(0))
+                .filter(SetVariableCommand.class::isInstance)
+                .map(SetVariableCommand.class::cast)
                 .map(command -> command.getVariable() + "=" + command.getValue())
                 .toList();
         assertThat(set).filteredOn(variable -> variable.startsWith(Variables.RESULT + "=")).hasSize(1);

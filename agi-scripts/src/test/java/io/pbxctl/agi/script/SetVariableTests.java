@@ -18,7 +18,7 @@ class SetVariableTests {
     @Test
     void quotesAsTheLibraryDoes() {
         List<String> values = new ArrayList<>(List.of("", "ALLOWED", "PJSIP/0912345678@trunk~bench-vn~bench-a", "Nguyễn Văn A",
-                "a\\b", "\\", "\\\\", "\"", "say \"hi\"", "\\\"", "line\nfeed", "\n", "\r\n", "tab\there", "$", "${EVIL}", " "));
+                "a\\b", "\\", "\\\\", "\"", "say \"hi\"", "\\\"", "line\nfeed", "\n", "\r\n", "tab\there", "$", "${EVIL}", " ", "\ud83d\ude00"));
         values.add(null);
         for (String value : values) {
             assertSameLine("PBX_RESULT", value);
@@ -28,7 +28,8 @@ class SetVariableTests {
 
     @Test
     void quotesAnyMixOfTheSpecialCharactersAsTheLibraryDoes() {
-        char[] alphabet = {'a', '\\', '"', '\n', '\r', ' ', 'ä', '\u20ac', '$', '{'};
+        // A surrogate pair's halves too, together and alone.
+        char[] alphabet = {'a', '\\', '"', '\n', '\r', ' ', 'ä', '\u20ac', '$', '{', '\ud83d', '\ude00'};
         Random random = new Random(4);
         for (int i = 0; i < 5_000; i++) {
             StringBuilder value = new StringBuilder();

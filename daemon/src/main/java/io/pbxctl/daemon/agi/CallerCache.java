@@ -23,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * because reading them was the heaviest statement of every outbound call. A tenant is loaded
  * in one query; it is dropped as soon as this daemon commits any change to the tenant, and
  * reloaded after {@link #LIFETIME} in any case, which bounds how long a change made through
- * another daemon (or directly in the database) goes unseen: that lifetime and one load. No secret is kept: account codes
+ * another daemon (or directly in the database) goes unseen: usually that lifetime and one
+ * load, never more than twice the lifetime (while loads fail, say). No secret is kept: account codes
  * stay in the database.
  */
 @Component
@@ -75,15 +76,15 @@ class CallerCache {
      * One load per tenant at a time. The calls that come while an expired entry is reloaded are
      * answered from it instead of waiting (they were all blocked for the load's 40 ms every 5
      * seconds under load, the open-loop benchmark's tail), unless it is twice its lifetime old.
-     * An entry dropped for a change this daemon committed is never served: {@code stale} is null.
+     * An entry dropped for a change this daemon committed is never served.
      */
     private Loaded reload(String tenantSlug, Loaded stale) {
         ReentrantLock lock = loadLocks[Math.floorMod(tenantSlug.hashCode(), LOCK_STRIPES)];
-        if (stale != null && !older(stale, LIFETIME.multipliedBy(2))) {
-            if (!lock.tryLock()) {
+        if (!lock.tryLock()) {
+            // Checked again here: the entry may have been dropped since the caller read it.
+            if (stale != null && !older(stale, LIFETIME.multipliedBy(2)) && tenants.get(tenantSlug) == stale) {
                 return stale;
             }
-        } else {
             lock.lock();
         }
         try {

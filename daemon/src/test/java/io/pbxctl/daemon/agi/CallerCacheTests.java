@@ -1,13 +1,16 @@
 package io.pbxctl.daemon.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pbxctl.daemon.ApiTestSupport;
 import io.pbxctl.daemon.ManualClock;
 import io.pbxctl.daemon.agi.CallScenario.Person;
 import io.pbxctl.daemon.agi.CallerCache.Caller;
+import io.pbxctl.daemon.audit.ModelChanged;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,50 +72,74 @@ class CallerCacheTests extends ApiTestSupport {
     }
 
     private long loadsWaiting() {
-        return jdbc.sql("SELECT COUNT(*) FROM information_schema.processlist WHERE state LIKE 'Waiting for table metadata lock'"
-                + " AND info LIKE '%FROM device d JOIN tenant t%'").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM information_schema.processlist WHERE state = 'Waiting for table metadata lock'"
+                + " AND info LIKE '%t.account_code_mode%FROM device d%'").query(Long.class).single();
     }
 
-    private void awaitLoadsWaiting(long count) {
-        while (loadsWaiting() < count) {
-            Thread.onSpinWait();
-        }
+    /** Until a call's load of the callers waits for the table lock; the call itself must not have ended. */
+    private void awaitLoading(Future<Caller> call) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            assertThat(call).as("the call that loads").isNotDone();
+            return loadsWaiting() == 1;
+        });
+    }
+
+    /** Until the thread is parked on the tenant's load lock; its call must not have been answered before. */
+    private void awaitParked(AtomicReference<Thread> thread, Future<Caller> call) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            assertThat(call).as("answered while the tenant was being reloaded").isNotDone();
+            return thread.get() != null && thread.get().getState() == Thread.State.WAITING;
+        });
+    }
+
+    private Future<Caller> findOn(AtomicReference<Thread> thread) {
+        return calls.submit(() -> {
+            thread.set(Thread.currentThread());
+            return find();
+        });
     }
 
     @Test
     void whileAnExpiredTenantIsReloadedOtherCallsAreAnsweredFromItWithoutWaiting() throws Exception {
         clock.advance(CallerCache.LIFETIME.plusSeconds(1));
-        Future<Caller>[] reloading = new Future[1];
+        AtomicReference<Future<Caller>> reloading = new AtomicReference<>();
         withDevicesLocked(() -> {
-            reloading[0] = calls.submit(this::find);
-            awaitLoadsWaiting(1);
+            reloading.set(calls.submit(this::find));
+            awaitLoading(reloading.get());
             assertThat(find().user().outboundEnabled()).as("answered from the expired entry").isTrue();
             assertThat(loadsWaiting()).as("the first call's load was still running").isEqualTo(1);
         });
-        assertThat(reloading[0].get(10, TimeUnit.SECONDS).user().outboundEnabled()).as("the reloading call").isFalse();
+        assertThat(reloading.get().get(10, TimeUnit.SECONDS).user().outboundEnabled()).as("the reloading call").isFalse();
         assertThat(find().user().outboundEnabled()).as("the next call").isFalse();
     }
 
     @Test
     void anEntryTwiceItsLifetimeOldIsNeverServedEvenWhileItIsReloaded() throws Exception {
         clock.advance(CallerCache.LIFETIME.multipliedBy(2).plusSeconds(1));
-        Future<Caller>[] found = new Future[2];
-        AtomicReference<Thread> second = new AtomicReference<>();
+        assertOtherCallsWaitForTheReload(() -> {
+        });
+    }
+
+    @Test
+    void anEntryDroppedForAChangeThisDaemonCommittedIsNeverServedEvenWhileItIsReloaded() throws Exception {
+        clock.advance(CallerCache.LIFETIME.plusSeconds(1));
+        assertOtherCallsWaitForTheReload(() -> cache.onModelChanged(new ModelChanged(scenario.tenant.id(), "user")));
+    }
+
+    /** While a first call reloads the tenant, {@code meanwhile} runs and a second call waits for that load. */
+    private void assertOtherCallsWaitForTheReload(Runnable meanwhile) throws Exception {
+        AtomicReference<Future<Caller>> first = new AtomicReference<>();
+        AtomicReference<Future<Caller>> second = new AtomicReference<>();
+        AtomicReference<Thread> secondThread = new AtomicReference<>();
         withDevicesLocked(() -> {
-            found[0] = calls.submit(this::find);
-            awaitLoadsWaiting(1);
-            found[1] = calls.submit(() -> {
-                second.set(Thread.currentThread());
-                return find();
-            });
-            // It waits for the first call's load (parked on the tenant's lock) instead of taking the old entry.
-            while (second.get() == null || second.get().getState() != Thread.State.WAITING) {
-                assertThat(found[1]).as("answered while the tenant was being reloaded").isNotDone();
-                Thread.onSpinWait();
-            }
+            first.set(calls.submit(this::find));
+            awaitLoading(first.get());
+            meanwhile.run();
+            second.set(findOn(secondThread));
+            awaitParked(secondThread, second.get());
             assertThat(loadsWaiting()).as("only the first call loads").isEqualTo(1);
         });
-        assertThat(found[0].get(10, TimeUnit.SECONDS).user().outboundEnabled()).isFalse();
-        assertThat(found[1].get(10, TimeUnit.SECONDS).user().outboundEnabled()).isFalse();
+        assertThat(first.get().get(10, TimeUnit.SECONDS).user().outboundEnabled()).isFalse();
+        assertThat(second.get().get(10, TimeUnit.SECONDS).user().outboundEnabled()).isFalse();
     }
 }

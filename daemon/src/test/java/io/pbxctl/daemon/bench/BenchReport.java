@@ -171,7 +171,7 @@ final class BenchReport {
             // BENCH_LOW_RATE may set it, and the closed loop may not have run.
             double share = low / number("daemon-closed", "rate.achieved");
             out.printf("| open loop at %s calls/s%s: p50 / p99 / p99.9 / max, ms; errors | %s; %s | %s; %s | | |%n", f0(low),
-                    Double.isNaN(share) ? "" : " (" + f0(share * 100) + " % of the daemon's closed-loop peak)", latencies("bare-open-low"),
+                    !Double.isFinite(share) ? "" : " (" + f0(share * 100) + " % of the daemon's closed-loop peak)", latencies("bare-open-low"),
                     errors("bare-open-low"), latencies("daemon-open-low"), errors("daemon-open-low"));
         }
         if (phases.containsKey("daemon-serial")) {
