@@ -24,8 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * in one query; it is dropped as soon as this daemon commits any change to the tenant, and
  * reloaded after {@link #LIFETIME} in any case, which bounds how long a change made through
  * another daemon (or directly in the database) goes unseen: usually that lifetime and one
- * load, never more than twice the lifetime (while loads fail, say). No secret is kept: account codes
- * stay in the database.
+ * load, never more than twice the lifetime (while loads fail, say). No secret is kept:
+ * account codes stay in the database.
  */
 @Component
 class CallerCache {
