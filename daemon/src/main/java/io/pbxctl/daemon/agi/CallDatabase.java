@@ -3,8 +3,10 @@ package io.pbxctl.daemon.agi;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pbxctl.daemon.system.PbxProperties;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +42,11 @@ public class CallDatabase implements AutoCloseable {
         // The server gives up a lock wait before the client's socket timeout does: a reservation batch commits inside its
         // procedure, so one that waited past the client's timeout would still be committed for calls already refused.
         pool.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds(timeoutMs));
-        jdbc = JdbcClient.create(pool);
+        JdbcTemplate template = new JdbcTemplate(pool);
+        // Spring's default translates by SQL state, which leaves MariaDB's lock wait timeout (1205, state HY000)
+        // uncategorised; by error code it is a CannotAcquireLockException, which the reservation writers split batches on.
+        template.setExceptionTranslator(new SQLErrorCodeSQLExceptionTranslator("MariaDB"));
+        jdbc = JdbcClient.create(template);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
 

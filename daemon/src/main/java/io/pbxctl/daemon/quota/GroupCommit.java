@@ -22,9 +22,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * one statement and one commit for many calls instead of one each. A quiet daemon writes each
  * request alone, as soon as it comes. A batch that fails for one request's sake (an integrity
  * error, a lock that could not be had) is written again request by request. A request whose
- * caller stopped waiting is dropped before
- * its batch is written: its call was already refused, so it must hold nothing (after a database
- * outage the queue may hold many of them).
+ * caller stopped waiting is dropped before its batch is written: its call was already refused,
+ * so it must hold nothing (after a database outage the queue may hold many of them).
  *
  * @param <T> a request
  * @param <R> its result: the writer returns one per request, in the order of the batch

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,6 @@ class QuotaReservations implements AutoCloseable {
 
     private static final int MAX_BATCH = 128;
     private static final int LOCK_ATTEMPTS = 3;
-    /** MariaDB's ER_LOCK_WAIT_TIMEOUT. */
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     /**
      * The order in which each batch locks the usage rows, so that the batches of several daemons
@@ -92,18 +89,15 @@ class QuotaReservations implements AutoCloseable {
                 return database.jdbc().sql("CALL reserve_quotas(?, ?, ?)")
                         .params(requests, maximumSeconds, graceMs)
                         .query(String.class).single();
+            } catch (CannotAcquireLockException e) {
+                // A lock wait timeout: not retried, the row is still locked; GroupCommit writes the batch again call by call,
+                // so only that user waits.
+                throw e;
             } catch (PessimisticLockingFailureException e) {
-                // InnoDB rolled the whole batch back, so nothing of it was written and it can be sent again as it is.
+                // A deadlock: InnoDB rolled the whole batch back, so nothing of it was written and it can be sent again as it is.
                 if (attempt == LOCK_ATTEMPTS) {
                     throw e;
                 }
-            } catch (UncategorizedSQLException e) {
-                // Resignalled by the procedure, a lock wait timeout loses the state that would make it a lock failure. Not
-                // retried: the row is still locked; GroupCommit writes the batch again call by call, so only that user waits.
-                if (e.getSQLException() != null && e.getSQLException().getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                    throw new CannotAcquireLockException("a usage row stayed locked for the whole lock wait", e);
-                }
-                throw e;
             }
         }
     }
