@@ -162,6 +162,9 @@ class QuotaProtocolTests extends ApiTestSupport {
         assertThat(dial(OutboundProtocolTests.callId(), payer).get(Variables.REASON)).isEqualTo("QUOTA_EXHAUSTED");
 
         jdbc.sql("UPDATE quota_reservation SET expires_at = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE call_id = ?").param(lost).update();
+        // As time passing would: the usage row's earliest expiry (migration 0052) was the lost call's.
+        jdbc.sql("UPDATE minute_usage SET earliest_expiry = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE user_id = ?")
+                .param(payer.userId()).update();
 
         assertThat(dial(OutboundProtocolTests.callId(), payer).get(Variables.RESULT)).isEqualTo("ALLOWED");
         assertThat(settle(lost, 30).get(Variables.SETTLEMENT)).as("a late hangup still charges its party").isEqualTo("CHARGED");
