@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reserves minutes for the calls of users with a quota through the {@code reserve_quotas}
- * procedure (migration 0051), which locks each user's usage row of the period, so two calls of
+ * procedure (migration 0053), which locks each user's usage row of the period, so two calls of
  * one user reserve one after the other and see each other's share. The calls waiting at one
  * moment are reserved in one procedure call and one commit ({@link GroupCommit}).
  */

@@ -55,7 +55,8 @@ class UnlimitedReservations implements AutoCloseable {
             params.add(Utc.of(p.now().plus(LIFETIME)));
         }
         // The same call asking twice (a dialplan retry) replaces its own row instead of holding two; but a row that
-        // holds seconds is counted in minute_usage.reserved_seconds, which only reserve_quotas and settlements change.
+        // holds seconds is counted in minute_usage.reserved_seconds and bounds its earliest_expiry, which only
+        // reserve_quotas, settlements and the purge change.
         sql.append(" ON DUPLICATE KEY UPDATE user_id = IF(reserved_seconds = 0, VALUES(user_id), user_id), "
                 + "period_start = IF(reserved_seconds = 0, VALUES(period_start), period_start), "
                 + "created_at = IF(reserved_seconds = 0, VALUES(created_at), created_at), "

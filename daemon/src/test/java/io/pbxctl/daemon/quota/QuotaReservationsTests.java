@@ -2,16 +2,21 @@ package io.pbxctl.daemon.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.pbxctl.daemon.ApiTestSupport;
+import io.pbxctl.daemon.agi.Utc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,61 @@ class QuotaReservationsTests extends ApiTestSupport {
         QuotaReservations.Request next = request(user, 600, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         assertThat(reservations.reserve(next)).as("the next call, once the row is free, finds the whole quota").isEqualTo(600);
         assertThat(heldBy(refused.callId())).isEmpty();
+    }
+
+    /**
+     * A settlement committed while a batch waits for a usage row's lock: the batch must see both
+     * the counter and the rows as they are after it. Under REPEATABLE READ the expired rows would
+     * be summed in the snapshot of the batch's first read (for the user before) and the settled
+     * seconds taken off twice.
+     */
+    @Test
+    void aSettlementCommittedWhileTheBatchWaitsIsSeenByTheRestOfTheBatch() throws Exception {
+        long before = newTenant("VN").create("users", Map.of("name", "Before"));
+        long waiting = newTenant("VN").create("users", Map.of("name", "Waiting"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        jdbc.sql("INSERT INTO minute_usage (user_id, period_start, used_seconds, reserved_seconds) VALUES (?, ?, 0, 840)")
+                .params(waiting, PERIOD).update();
+        String live = "1763950000." + calls.incrementAndGet();
+        String lost = "1763950000." + calls.incrementAndGet();
+        hold(live, waiting, 300, now.plusSeconds(3600));
+        hold(lost, waiting, 540, now.minusSeconds(1));
+        List<QuotaReservations.Request> batch = List.of(request(before, 600, now), request(waiting, 900, now));
+
+        CompletableFuture<List<Long>> granted;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            execute(holder, "SELECT used_seconds FROM minute_usage WHERE user_id = ? AND period_start = ? FOR UPDATE", waiting);
+            granted = CompletableFuture.supplyAsync(() -> reservations.reserveAll(batch));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.sql(
+                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'").query(Long.class).single() > 0);
+            // The lost call's hangup finally arrives, as JdbcQuotaLedger.settle writes it.
+            try (PreparedStatement delete = holder.prepareStatement("DELETE FROM quota_reservation WHERE call_id = ?")) {
+                delete.setString(1, lost);
+                delete.executeUpdate();
+            }
+            execute(holder, "UPDATE minute_usage SET reserved_seconds = reserved_seconds - 540 WHERE user_id = ? AND period_start = ?",
+                    waiting);
+            holder.commit();
+        }
+
+        assertThat(granted.get(10, TimeUnit.SECONDS)).as("900 - the live 300 s; the settled 540 s are gone from both")
+                .containsExactly(600L, 600L);
+        assertThat(QuotaRows.reservedCounter(jdbc, waiting, PERIOD)).isEqualTo(900);
+    }
+
+    private void hold(String call, long user, long seconds, Instant expiresAt) {
+        jdbc.sql("INSERT INTO quota_reservation (call_id, user_id, period_start, reserved_seconds, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3), ?)")
+                .params(call, user, PERIOD, seconds, Utc.of(expiresAt)).update();
+    }
+
+    private static void execute(Connection connection, String sql, long user) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, user);
+            statement.setObject(2, PERIOD);
+            statement.execute();
+        }
     }
 
     private Optional<Long> heldBy(String call) {

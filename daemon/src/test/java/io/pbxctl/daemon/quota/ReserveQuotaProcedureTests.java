@@ -35,7 +35,7 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
                         for (boolean boundKnown : new boolean[] {false, true}) {
                             for (long minimum : new long[] {0, 60}) {
                                 for (long maximum : new long[] {0, 90}) {
-                                    LocalDateTime expiry = expired ? now.minusSeconds(1) : now.plusHours(1);
+                                    LocalDateTime expiry = expired ? now : now.plusHours(1);
                                     jdbc.sql("DELETE FROM quota_reservation WHERE user_id = ?").param(user).update();
                                     jdbc.sql("REPLACE INTO minute_usage (user_id, period_start, used_seconds, reserved_seconds, "
                                                     + "earliest_expiry) VALUES (?, ?, ?, ?, ?)")
@@ -103,15 +103,27 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
         assertThat(earliestExpiry(user)).as("a later expiry leaves it").isEqualTo(firstExpiry);
 
         LocalDateTime later = firstExpiry.plusSeconds(1);
-        assertThat(reserve(callId(), user, 600, 60, 60, later)).as("the first call no longer holds its 60 s").isEqualTo(60);
+        assertThat(reserve(callId(), user, 600, 60, 0, later)).as("the first call no longer holds its 60 s: 600 - 120")
+                .isEqualTo(480);
         assertThat(earliestExpiry(user)).as("learnt again: the first row is still there, unsettled").isEqualTo(firstExpiry);
 
         jdbc.sql("DELETE FROM quota_reservation WHERE call_id = ?").param(first).update();
         jdbc.sql("UPDATE minute_usage SET reserved_seconds = reserved_seconds - 60 WHERE user_id = ?").param(user).update();
-        assertThat(reserve(callId(), user, 600, 60, 60, later)).isEqualTo(60);
+        assertThat(reserve(callId(), user, 1200, 60, 60, later)).isEqualTo(60);
         assertThat(earliestExpiry(user)).as("learnt again once the first row is gone: the second call's expiry")
                 .isEqualTo(now.plusSeconds(1 + 120).plusNanos(GRACE_MS * 1_000_000));
         assertBoundHolds(user, "after the first row was settled");
+    }
+
+    @Test
+    void aRefusedCallKeepsWhatItLearntOfTheEarliestExpiry() {
+        long user = newTenant("VN").create("users", Map.of("name", "Payer"));
+        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+        jdbc.sql("INSERT INTO minute_usage (user_id, period_start, used_seconds) VALUES (?, ?, 600)").params(user, PERIOD).update();
+        assertThat(reserve(callId(), user, 600, 60, 0, now)).as("nothing left").isZero();
+        assertThat(earliestExpiry(user)).as("no reservation holds seconds, so none can expire")
+                .isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000));
+        assertThat(reservedCounter(user)).isZero();
     }
 
     @Test
@@ -128,16 +140,13 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
                 .isEqualTo(540);
     }
 
-    /** Unknown (NULL) is always right; a known earliest expiry must not be later than a held row's. */
+    /** After a reservation the earliest expiry is known (it was, or the reservation learnt it) and no held row expires before it. */
     private void assertBoundHolds(long user, String inputs) {
         LocalDateTime bound = earliestExpiry(user);
+        assertThat(bound).as(inputs + ": earliest expiry").isNotNull();
         jdbc.sql("SELECT expires_at FROM quota_reservation WHERE user_id = ? AND period_start = ? AND reserved_seconds > 0")
                 .params(user, PERIOD).query(LocalDateTime.class).list()
-                .forEach(expiry -> {
-                    if (bound != null) {
-                        assertThat(bound).as(inputs + ": earliest expiry against a held row's").isBeforeOrEqualTo(expiry);
-                    }
-                });
+                .forEach(expiry -> assertThat(bound).as(inputs + ": earliest expiry against a held row's").isBeforeOrEqualTo(expiry));
     }
 
     private LocalDateTime earliestExpiry(long user) {
