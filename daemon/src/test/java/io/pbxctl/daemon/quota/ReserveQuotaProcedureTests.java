@@ -95,9 +95,10 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
     void aReservationLowersTheEarliestExpiryAndLearnsItAgainOnceItHasPassed() {
         long user = newTenant("VN").create("users", Map.of("name", "Payer"));
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
-        String first = callId();
-        assertThat(reserve(first, user, 600, 60, 60, now)).isEqualTo(60);
         LocalDateTime firstExpiry = now.plusSeconds(60).plusNanos(GRACE_MS * 1_000_000);
+        String first = callId();
+        assertThat(earliestExpiry(user)).as("no usage row yet").isNull();
+        assertThat(reserve(first, user, 600, 60, 60, now)).isEqualTo(60);
         assertThat(earliestExpiry(user)).as("the first row's expiry").isEqualTo(firstExpiry);
         assertThat(reserve(callId(), user, 600, 60, 120, now.plusSeconds(1))).isEqualTo(120);
         assertThat(earliestExpiry(user)).as("a later expiry leaves it").isEqualTo(firstExpiry);
