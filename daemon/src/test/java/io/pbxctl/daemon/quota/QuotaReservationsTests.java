@@ -130,8 +130,8 @@ class QuotaReservationsTests extends ApiTestSupport {
     /**
      * A settlement committed while a batch waits for a usage row's lock: the batch must see both
      * the counter and the rows as they are after it. Under REPEATABLE READ the expired rows would
-     * be summed in the snapshot of the batch's first read (for the user before) and the settled
-     * seconds taken off twice.
+     * be summed in the snapshot of the batch's first plain read (the sum of the user before, who
+     * has no usage row yet and so has no bound) and the settled seconds taken off twice.
      */
     @Test
     void aSettlementCommittedWhileTheBatchWaitsIsSeenByTheRestOfTheBatch() throws Exception {
@@ -149,17 +149,28 @@ class QuotaReservationsTests extends ApiTestSupport {
         CompletableFuture<List<Long>> granted;
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
+            long holderThread;
+            try (var statement = holder.createStatement(); var id = statement.executeQuery("SELECT CONNECTION_ID()")) {
+                id.next();
+                holderThread = id.getLong(1);
+            }
+            // The lost call's hangup finally arrives, as JdbcQuotaLedger.settle writes it; committed only once the batch
+            // waits, so that the server's short lock wait leaves time for nothing but the commit.
             execute(holder, "SELECT used_seconds FROM minute_usage WHERE user_id = ? AND period_start = ? FOR UPDATE", waiting);
-            granted = CompletableFuture.supplyAsync(() -> reservations.reserveAll(batch));
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.sql(
-                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'").query(Long.class).single() > 0);
-            // The lost call's hangup finally arrives, as JdbcQuotaLedger.settle writes it.
             try (PreparedStatement delete = holder.prepareStatement("DELETE FROM quota_reservation WHERE call_id = ?")) {
                 delete.setString(1, lost);
                 delete.executeUpdate();
             }
             execute(holder, "UPDATE minute_usage SET reserved_seconds = reserved_seconds - 540 WHERE user_id = ? AND period_start = ?",
                     waiting);
+            granted = CompletableFuture.supplyAsync(() -> reservations.reserveAll(batch));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> granted.isDone() || jdbc.sql("""
+                                    SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS w
+                                    JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id
+                                    WHERE b.trx_mysql_thread_id = ?""")
+                            .param(holderThread).query(Long.class).single() > 0);
+            assertThat(granted).as("the batch waits for the usage row the settlement holds").isNotDone();
             holder.commit();
         }
 
