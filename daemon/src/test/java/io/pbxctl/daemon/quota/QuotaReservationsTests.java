@@ -142,8 +142,8 @@ class QuotaReservationsTests extends ApiTestSupport {
                 .params(waiting, PERIOD).update();
         String live = "1763950000." + calls.incrementAndGet();
         String lost = "1763950000." + calls.incrementAndGet();
-        hold(live, waiting, 300, now.plusSeconds(3600));
-        hold(lost, waiting, 540, now.minusSeconds(1));
+        QuotaRows.hold(jdbc, live, waiting, PERIOD, 300, Utc.of(now), Utc.of(now.plusSeconds(3600)));
+        QuotaRows.hold(jdbc, lost, waiting, PERIOD, 540, Utc.of(now), Utc.of(now.minusSeconds(1)));
         List<QuotaReservations.Request> batch = List.of(request(before, 600, now), request(waiting, 900, now));
 
         CompletableFuture<List<Long>> granted;
@@ -177,12 +177,6 @@ class QuotaReservationsTests extends ApiTestSupport {
         assertThat(granted.get(10, TimeUnit.SECONDS)).as("900 - the live 300 s; the settled 540 s are gone from both")
                 .containsExactly(600L, 600L);
         assertThat(QuotaRows.reservedCounter(jdbc, waiting, PERIOD)).isEqualTo(900);
-    }
-
-    private void hold(String call, long user, long seconds, Instant expiresAt) {
-        jdbc.sql("INSERT INTO quota_reservation (call_id, user_id, period_start, reserved_seconds, created_at, expires_at) "
-                        + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3), ?)")
-                .params(call, user, PERIOD, seconds, Utc.of(expiresAt)).update();
     }
 
     private static void execute(Connection connection, String sql, long user) throws Exception {

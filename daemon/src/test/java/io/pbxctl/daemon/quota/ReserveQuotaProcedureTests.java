@@ -162,9 +162,7 @@ class ReserveQuotaProcedureTests extends ApiTestSupport {
     }
 
     private void hold(String call, long user, long seconds, LocalDateTime now, LocalDateTime expiresAt) {
-        jdbc.sql("INSERT INTO quota_reservation (call_id, user_id, period_start, reserved_seconds, created_at, expires_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(call, user, PERIOD, seconds, now, expiresAt).update();
+        QuotaRows.hold(jdbc, call, user, PERIOD, seconds, now, expiresAt);
     }
 
     private long reservedCounter(long user) {
